@@ -1,0 +1,25 @@
+/* lanka-application.h
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lanka-types.h"
+
+G_BEGIN_DECLS
+
+#define LANKA_TYPE_APPLICATION    (lanka_application_get_type ())
+#define LANKA_APPLICATION_DEFAULT (LANKA_APPLICATION (g_application_get_default ()))
+
+G_DECLARE_FINAL_TYPE (LankaApplication, lanka_application, LANKA, APPLICATION, AdwApplication)
+
+LankaApplication *lanka_application_new          (void);
+GSettings        *lanka_application_get_settings (LankaApplication *self);
+LankaWindow      *lanka_application_get_window   (LankaApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* lanka-audit.h
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lanka-database.h"
+
+G_BEGIN_DECLS
+
+/* Actions written to the append-only audit log.  A row holds the time, the
+ * OS user, the action and an object id: never personal content.
+ */
+#define LANKA_AUDIT_UNLOCK         "unlock"
+#define LANKA_AUDIT_UNLOCK_FAILED  "unlock-failed"
+#define LANKA_AUDIT_LOCK           "lock"
+#define LANKA_AUDIT_REKEY          "rekey"
+#define LANKA_AUDIT_BACKUP         "backup"
+#define LANKA_AUDIT_RESTORE        "restore"
+#define LANKA_AUDIT_PASSPHRASE     "passphrase-changed"
+#define LANKA_AUDIT_RECOVERY_CODE  "recovery-code-renewed"
+
+typedef struct
+{
+  gint64  id;
+  gint64  time;      /* microseconds since the epoch, UTC */
+  char   *user;
+  char   *action;
+  char   *object;    /* nullable */
+  char   *detail;    /* nullable, never personal content */
+} LankaAuditEntry;
+
+gboolean   lanka_audit_log         (LankaDatabase  *database,
+                                    const char     *action,
+                                    const char     *object,
+                                    const char     *detail,
+                                    GError        **error);
+GPtrArray *lanka_audit_list        (LankaDatabase  *database,
+                                    const char     *action,
+                                    guint           limit,
+                                    GError        **error);
+void       lanka_audit_entry_free  (LankaAuditEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LankaAuditEntry, lanka_audit_entry_free)
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* lanka-database-private.h
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the store's own record code only: the UI never sees SQL.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lanka-database.h"
+
+G_BEGIN_DECLS
+
+/* Prepared statements are cached per SQL text and come back reset, with
+ * cleared bindings.  Values are only ever bound, never pasted into SQL.
+ */
+sqlite3_stmt *_lanka_database_prepare     (LankaDatabase  *self,
+                                           const char     *sql,
+                                           GError        **error);
+gboolean      _lanka_database_step_done   (LankaDatabase  *self,
+                                           sqlite3_stmt   *stmt,
+                                           GError        **error);
+gboolean      _lanka_database_exec        (LankaDatabase  *self,
+                                           const char     *sql,
+                                           GError        **error);
+void          _lanka_database_set_error   (LankaDatabase  *self,
+                                           int             rc,
+                                           GError        **error);
+sqlite3      *_lanka_database_get_handle  (LankaDatabase  *self);
+
+G_END_DECLS

@@ -1,0 +1,6 @@
+/* lanka-database.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,538 @@
+/* test-ui-window.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lanka-application.h"
+#include "lanka-preferences-window.h"
+#include "lanka-window-private.h"
+
+static LankaApplication *app;
+static gboolean in_swedish;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_cleared (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static void
+iterate_a_while (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static LankaWindow *
+open_window (void)
+{
+  LankaWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = lanka_application_get_window (app);
+  g_assert_nonnull (window);
+  iterate_until (is_mapped, window);
+
+  return window;
+}
+
+/* Closes the window the way a person does, and checks that nothing keeps it
+ * alive afterwards.
+ */
+static void
+close_window (LankaWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (is_cleared, &weak);
+  g_assert_null (lanka_application_get_window (app));
+}
+
+static GPtrArray *
+collect_widgets (GtkWidget *root,
+                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GPtrArray *queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, root);
+  while (queue->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (queue, queue->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        g_ptr_array_add (found, widget);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (queue, child);
+    }
+
+  g_ptr_array_unref (queue);
+  return found;
+}
+
+static void
+test_three_parts (void)
+{
+  static const struct {
+    const char *name;
+    const char *english;
+    const char *swedish;
+  } parts[] = {
+    { "cases", "Cases", "Ärenden" },
+    { "directory", "Directory", "Aktörer" },
+    { "training", "Training", "Utbildning" },
+  };
+  LankaWindow *window = open_window ();
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (window->stack));
+
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (parts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, parts[i].name);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page),
+                       ==,
+                       in_swedish ? parts[i].swedish : parts[i].english);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+
+      /* Until a part is built, it says what it is for. */
+      g_assert_true (ADW_IS_STATUS_PAGE (adw_view_stack_page_get_child (page)));
+      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (adw_view_stack_page_get_child (page))),
+                       ==,
+                       in_swedish ? parts[i].swedish : parts[i].english);
+      g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (adw_view_stack_page_get_child (page))));
+    }
+
+  close_window (window);
+}
+
+static void
+test_switch_parts (void)
+{
+  LankaWindow *window = open_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-part", "s", "directory"));
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "directory");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "directory");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-part", "s", "training"));
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "training");
+
+  /* An unknown part changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-part", "s", "nowhere"));
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "training");
+
+  /* The view switcher is what a person clicks: it moves the same stack. */
+  adw_view_stack_set_visible_child_name (window->stack, "cases");
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "cases");
+
+  close_window (window);
+}
+
+/* The key bindings the window declares for its own win.* actions, from every
+ * shortcut controller on the window.
+ */
+static GPtrArray *
+collect_window_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.") &&
+              GTK_IS_KEYVAL_TRIGGER (gtk_shortcut_get_trigger (shortcut)))
+            g_ptr_array_add (shortcuts, g_steal_pointer (&shortcut));
+        }
+    }
+
+  return shortcuts;
+}
+
+static void
+test_part_shortcuts (void)
+{
+  static const char *expected[] = { "cases", "directory", "training" };
+  LankaWindow *window = open_window ();
+  g_autoptr(GPtrArray) shortcuts = collect_window_shortcuts (GTK_WIDGET (window));
+  guint n_part_shortcuts = 0;
+
+  /* Alt+1, Alt+2 and Alt+3 lead to the three parts, in order. */
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkShortcut *shortcut = shortcuts->pdata[i];
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      guint keyval;
+      GdkModifierType modifiers;
+
+      keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+      modifiers = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+      if (modifiers != GDK_ALT_MASK || keyval < GDK_KEY_1 || keyval > GDK_KEY_3)
+        continue;
+
+      gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                    0,
+                                    GTK_WIDGET (window),
+                                    gtk_shortcut_get_arguments (shortcut));
+      g_assert_cmpstr (lanka_window_get_visible_part (window), ==, expected[keyval - GDK_KEY_1]);
+      n_part_shortcuts++;
+    }
+
+  g_assert_cmpuint (n_part_shortcuts, ==, 3);
+
+  close_window (window);
+}
+
+static gboolean
+shortcuts_window_lists (GPtrArray  *entries,
+                        const char *action,
+                        const char *accel)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  if (accel != NULL)
+    g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *entry_action = NULL;
+      g_autofree char *entry_accel = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (entries->pdata[i],
+                    "action-name", &entry_action,
+                    "accelerator", &entry_accel,
+                    "title", &title,
+                    NULL);
+
+      /* Every entry names what the shortcut does. */
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+
+      if (action != NULL && g_strcmp0 (entry_action, action) == 0)
+        return TRUE;
+
+      if (accel != NULL && entry_accel != NULL)
+        {
+          guint entry_key = 0;
+          GdkModifierType entry_mods = 0;
+
+          if (gtk_accelerator_parse (entry_accel, &entry_key, &entry_mods) &&
+              entry_key == key && entry_mods == mods)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_shortcuts_window (void)
+{
+  LankaWindow *window = open_window ();
+  GtkShortcutsWindow *overlay;
+  g_autoptr(GPtrArray) shortcuts = NULL;
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint n_checked = 0;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate_until (is_mapped, overlay);
+
+  entries = collect_widgets (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_cmpuint (entries->len, >, 0);
+
+  /* Every accelerator the application sets is listed … */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      if (accels[0] == NULL)
+        continue;
+
+      if (!shortcuts_window_lists (entries, actions[i], NULL))
+        g_error ("The shortcuts window does not list %s (%s)", actions[i], accels[0]);
+      n_checked++;
+    }
+
+  /* … and so is every key binding of the window. */
+  shortcuts = collect_window_shortcuts (GTK_WIDGET (window));
+  g_assert_cmpuint (shortcuts->len, >, 0);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcuts->pdata[i]);
+      g_autofree char *accel = NULL;
+
+      accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+      if (!shortcuts_window_lists (entries, NULL, accel))
+        g_error ("The shortcuts window does not list %s", accel);
+      n_checked++;
+    }
+
+  /* Quit, preferences, help, close, show shortcuts and the three parts. */
+  g_assert_cmpuint (n_checked, >=, 8);
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  close_window (window);
+}
+
+static void
+test_state_persists (void)
+{
+  GSettings *settings = lanka_application_get_settings (app);
+  LankaWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+
+  window = open_window ();
+  lanka_window_set_visible_part (window, "training");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  close_window (window);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "visible-part"), ==, "training");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens where the person left off. */
+  window = open_window ();
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "training");
+  close_window (window);
+
+  g_settings_reset (settings, "visible-part");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+check_switcher_placement (int      width,
+                          gboolean narrow)
+{
+  GSettings *settings = lanka_application_get_settings (app);
+  LankaWindow *window;
+  int minimum;
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", 640);
+
+  window = open_window ();
+  iterate_a_while ();
+
+  /* Nothing in the content forces a window wider than a phone. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))),
+                   <=,
+                   width);
+
+  /* Narrow windows move the switcher from the header bar to the bottom. */
+  g_assert_cmpint (adw_view_switcher_title_get_title_visible (window->switcher_title), ==, narrow);
+  g_assert_cmpint (adw_view_switcher_bar_get_reveal (window->switcher_bar), ==, narrow);
+
+  close_window (window);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_narrow_window (void)
+{
+  check_switcher_placement (360, TRUE);
+}
+
+static void
+test_wide_window (void)
+{
+  check_switcher_placement (1200, FALSE);
+}
+
+static LankaPreferencesWindow *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (LANKA_IS_PREFERENCES_WINDOW (toplevel))
+        return LANKA_PREFERENCES_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_preferences_style (void)
+{
+  GSettings *settings = lanka_application_get_settings (app);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  LankaWindow *window = open_window ();
+  LankaPreferencesWindow *preferences;
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwComboRow *row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_preferences_window ();
+  g_assert_nonnull (preferences);
+  g_object_ref (preferences);
+  iterate_until (is_mapped, preferences);
+
+  rows = collect_widgets (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* A change made elsewhere shows in the open window. */
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate_a_while ();
+  g_assert_finalize_object (preferences);
+
+  close_window (window);
+}
+
+static void
+test_about (void)
+{
+  LankaWindow *window = open_window ();
+  GListModel *toplevels;
+  AdwAboutWindow *about = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = ADW_ABOUT_WINDOW (toplevel);
+    }
+
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Länka");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  int ret;
+
+  /* Messages come from the build tree, so the test checks the translation
+   * that is about to be installed.
+   */
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  in_swedish = language != NULL && g_str_has_prefix (language, "sv");
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = lanka_application_new ();
+  /* Tests run side by side on one session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/three-parts", test_three_parts);
+  g_test_add_func ("/ui/window/switch-parts", test_switch_parts);
+  g_test_add_func ("/ui/window/part-shortcuts", test_part_shortcuts);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/ui/window/state-persists", test_state_persists);
+  g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/window/wide", test_wide_window);
+  g_test_add_func ("/ui/preferences/style", test_preferences_style);
+  g_test_add_func ("/ui/about", test_about);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+
+  return ret;
+}
