@@ -12,20 +12,62 @@
 #include <glib/gi18n.h>
 
 #include "lanka-application.h"
+#include "lanka-audit.h"
+#include "lanka-backup-scheduler.h"
+#include "lanka-data-dir.h"
+#include "lanka-lock-monitor.h"
 #include "lanka-preferences-window.h"
+#include "lanka-unlock-error.h"
 #include "lanka-window.h"
 
 struct _LankaApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  GSettings      *settings;
+  GSettings            *settings;
+  LankaLockMonitor     *lock_monitor;
+  LankaBackupScheduler *backup_scheduler;
+  char                 *data_dir;
+  LankaVault           *vault;
+  LankaVault           *sample_vault;
+  LankaDatabase        *database;
+
+  guint                 start_with_sample : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LankaApplication, lanka_application, ADW_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_VAULT,
+  N_PROPS
+};
+
+enum {
+  LOCKING,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The sample database holds only generated, fictional records, so its
+ * passphrase can be written here: it keeps the sample apart from the real
+ * database and from the keyring, not secret.
+ */
+#define SAMPLE_PASSPHRASE "lanka-sample-data-is-fictional"
+
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database in DIR instead of the usual one"), N_("DIR") },
+  { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the fictional sample data, for a demonstration or a training"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the database through the keyring, print a verdict and exit"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Back up the database through the keyring into FILE and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -52,6 +94,170 @@ lanka_application_get_settings (LankaApplication *self)
   g_return_val_if_fail (LANKA_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * lanka_application_get_vault:
+ * @self: a #LankaApplication
+ *
+ * Returns: (transfer none): the vault in use: the real one, or the sample
+ *   one while the person explores sample data
+ */
+LankaVault *
+lanka_application_get_vault (LankaApplication *self)
+{
+  g_return_val_if_fail (LANKA_IS_APPLICATION (self), NULL);
+
+  return self->sample_vault != NULL ? self->sample_vault : self->vault;
+}
+
+/**
+ * lanka_application_get_database:
+ * @self: a #LankaApplication
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL while
+ *   Länka is locked
+ */
+LankaDatabase *
+lanka_application_get_database (LankaApplication *self)
+{
+  g_return_val_if_fail (LANKA_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * lanka_application_get_is_sample:
+ * @self: a #LankaApplication
+ *
+ * Returns: %TRUE while the person explores the fictional sample data
+ */
+gboolean
+lanka_application_get_is_sample (LankaApplication *self)
+{
+  g_return_val_if_fail (LANKA_IS_APPLICATION (self), FALSE);
+
+  return self->sample_vault != NULL;
+}
+
+static void
+lanka_application_update_actions (LankaApplication *self)
+{
+  GAction *action;
+
+  g_assert (LANKA_IS_APPLICATION (self));
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->database != NULL);
+}
+
+/**
+ * lanka_application_set_database:
+ * @self: a #LankaApplication
+ * @database: (nullable): the database that was just unlocked, created or restored
+ *
+ * Makes @database the one every part of the window works on.
+ */
+void
+lanka_application_set_database (LankaApplication *self,
+                                LankaDatabase    *database)
+{
+  g_return_if_fail (LANKA_IS_APPLICATION (self));
+  g_return_if_fail (!database || LANKA_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  if (self->lock_monitor != NULL)
+    lanka_lock_monitor_set_armed (self->lock_monitor, database != NULL);
+
+  /* The fictional sample data get no daily backups. */
+  if (self->backup_scheduler != NULL)
+    {
+      gboolean real = database != NULL && self->sample_vault == NULL;
+
+      lanka_backup_scheduler_set_database (self->backup_scheduler,
+                                           real ? self->vault : NULL,
+                                           real ? database : NULL);
+    }
+
+  lanka_application_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * lanka_application_lock:
+ * @self: a #LankaApplication
+ *
+ * Locks Länka: editors save their unsaved edits as drafts (in the
+ * #LankaApplication::locking handlers), the database is closed and every
+ * view that showed data is emptied.  Nothing is lost.
+ */
+void
+lanka_application_lock (LankaApplication *self)
+{
+  g_autoptr(LankaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LANKA_IS_APPLICATION (self));
+
+  if (self->database == NULL)
+    return;
+
+  database = g_object_ref (self->database);
+
+  g_signal_emit (self, signals[LOCKING], 0, database);
+
+  if (!lanka_audit_log (database, LANKA_AUDIT_LOCK, NULL, NULL, &error))
+    g_warning ("Could not write the lock to the audit log: %s", error->message);
+
+  lanka_application_set_database (self, NULL);
+  lanka_database_close (database);
+}
+
+/**
+ * lanka_application_set_sample:
+ * @self: a #LankaApplication
+ * @sample: whether to use the sample data
+ *
+ * Switches between the real database and the fictional sample one, which
+ * lives in a directory of its own.  The database in use is locked first.
+ */
+void
+lanka_application_set_sample (LankaApplication *self,
+                              gboolean          sample)
+{
+  g_return_if_fail (LANKA_IS_APPLICATION (self));
+
+  if (sample == (self->sample_vault != NULL))
+    return;
+
+  lanka_application_lock (self);
+
+  if (sample)
+    {
+      g_autofree char *sample_dir = g_build_filename (self->data_dir, "sample", NULL);
+
+      self->sample_vault = lanka_vault_new (sample_dir);
+    }
+  else
+    {
+      g_clear_object (&self->sample_vault);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAULT]);
+}
+
+/**
+ * lanka_application_get_sample_passphrase:
+ *
+ * Returns: the passphrase of the fictional sample database
+ */
+const char *
+lanka_application_get_sample_passphrase (void)
+{
+  return SAMPLE_PASSPHRASE;
 }
 
 /**
@@ -248,7 +454,56 @@ lanka_application_help_action (GSimpleAction *action,
                      parent ? g_object_ref (parent) : NULL);
 }
 
+static void
+lanka_application_lock_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  lanka_application_lock (LANKA_APPLICATION (user_data));
+}
+
+static void
+on_lock_requested_cb (LankaApplication *self,
+                      const char       *reason,
+                      LankaLockMonitor *monitor)
+{
+  g_assert (LANKA_IS_APPLICATION (self));
+
+  lanka_application_lock (self);
+}
+
+/**
+ * lanka_application_note_activity:
+ * @self: a #LankaApplication
+ *
+ * Called by the windows on every key press and pointer click, so that the
+ * idle lock counts from the last time the person used Länka.
+ */
+void
+lanka_application_note_activity (LankaApplication *self)
+{
+  g_return_if_fail (LANKA_IS_APPLICATION (self));
+
+  if (self->lock_monitor != NULL)
+    lanka_lock_monitor_note_activity (self->lock_monitor);
+}
+
+/**
+ * lanka_application_get_lock_monitor:
+ * @self: a #LankaApplication
+ *
+ * Returns: (transfer none) (nullable): what decides when Länka locks itself
+ */
+LankaLockMonitor *
+lanka_application_get_lock_monitor (LankaApplication *self)
+{
+  g_return_val_if_fail (LANKA_IS_APPLICATION (self), NULL);
+
+  return self->lock_monitor;
+}
+
 static const GActionEntry app_entries[] = {
+  { "lock", lanka_application_lock_action },
   { "quit", lanka_application_quit_action },
   { "preferences", lanka_application_preferences_action },
   { "about", lanka_application_about_action },
@@ -259,23 +514,136 @@ static const struct {
   const char *action;
   const char *accels[3];
 } app_accels[] = {
+  { "app.lock", { "<Control>l", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.help", { "F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
+/* lanka --check: for administrators and scripts, a one-line verdict and an
+ * exit status, through the keyring like a normal start.
+ */
+static int
+lanka_application_check (LankaApplication *self)
+{
+  g_autoptr(LankaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verdict = NULL;
+
+  database = lanka_vault_unlock (self->vault, LANKA_VAULT_METHOD_KEYRING, NULL, FALSE, NULL, &error);
+  if (database == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!lanka_database_check (database, &verdict, &error))
+    {
+      g_printerr ("%s\n", verdict != NULL ? verdict : error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", verdict);
+  return EXIT_SUCCESS;
+}
+
+static int
+lanka_application_backup_to (LankaApplication *self,
+                             const char       *path)
+{
+  g_autoptr(LankaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = lanka_vault_unlock (self->vault, LANKA_VAULT_METHOD_KEYRING, NULL, FALSE, NULL, &error);
+  if (database == NULL ||
+      !lanka_vault_backup (self->vault, database, path, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Translators: %s is the file name of a backup */
+  g_print (_("Backed up to %s and verified."), path);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
 static int
 lanka_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
+  LankaApplication *self = (LankaApplication *)app;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *backup = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
 
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_canonicalize_filename (data_dir, NULL);
+
+      /* A second database is a second, separate Länka. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+      g_clear_object (&self->vault);
+      self->vault = lanka_vault_new (self->data_dir);
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    return lanka_application_check (self);
+
+  self->start_with_sample = g_variant_dict_contains (options, "sample");
+
+  if (g_variant_dict_lookup (options, "backup", "^ay", &backup))
+    {
+      g_autofree char *path = g_canonicalize_filename (backup, NULL);
+
+      return lanka_application_backup_to (self, path);
+    }
+
   return G_APPLICATION_CLASS (lanka_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+on_backup_details_cb (AdwToast *toast,
+                      char     *message)
+{
+  LankaWindow *window = lanka_application_get_window (LANKA_APPLICATION_DEFAULT);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       _("The Daily Backup Failed"),
+                                                       message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_backup_failed_cb (LankaApplication     *self,
+                     const GError         *error,
+                     LankaBackupScheduler *scheduler)
+{
+  LankaWindow *window = lanka_application_get_window (self);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+
+  /* Once a day at most, and it stays until read: a missing backup only
+   * matters on the day it is needed.
+   */
+  toast = adw_toast_new (_("The daily backup failed"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_backup_details_cb),
+                         lanka_unlock_describe_error (error), (GClosureNotify)g_free, 0);
+  lanka_window_add_toast (window, toast);
 }
 
 static void
@@ -304,6 +672,21 @@ lanka_application_startup (GApplication *app)
                                            app_accels[i].action,
                                            app_accels[i].accels);
 
+  self->lock_monitor = lanka_lock_monitor_new (self->settings);
+  g_signal_connect_object (self->lock_monitor,
+                           "lock-requested",
+                           G_CALLBACK (on_lock_requested_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  lanka_application_update_actions (self);
+
+  self->backup_scheduler = lanka_backup_scheduler_new (self->settings);
+  g_signal_connect_object (self->backup_scheduler,
+                           "failed",
+                           G_CALLBACK (on_backup_failed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->settings,
                            "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed_cb),
@@ -325,6 +708,40 @@ lanka_application_activate (GApplication *app)
     window = lanka_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->start_with_sample)
+    {
+      self->start_with_sample = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL);
+    }
+}
+
+static void
+lanka_application_shutdown (GApplication *app)
+{
+  LankaApplication *self = (LankaApplication *)app;
+
+  lanka_application_lock (self);
+
+  G_APPLICATION_CLASS (lanka_application_parent_class)->shutdown (app);
+}
+
+static void
+lanka_application_dispose (GObject *object)
+{
+  LankaApplication *self = (LankaApplication *)object;
+
+  if (self->database != NULL)
+    lanka_database_close (self->database);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->lock_monitor);
+  g_clear_object (&self->backup_scheduler);
+  g_clear_object (&self->sample_vault);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lanka_application_parent_class)->dispose (object);
 }
 
 static void
@@ -332,9 +749,32 @@ lanka_application_finalize (GObject *object)
 {
   LankaApplication *self = (LankaApplication *)object;
 
-  g_clear_object (&self->settings);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (lanka_application_parent_class)->finalize (object);
+}
+
+static void
+lanka_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LankaApplication *self = LANKA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, lanka_application_get_database (self));
+      break;
+
+    case PROP_VAULT:
+      g_value_set_object (value, lanka_application_get_vault (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -343,16 +783,60 @@ lanka_application_class_init (LankaApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = lanka_application_dispose;
   object_class->finalize = lanka_application_finalize;
+  object_class->get_property = lanka_application_get_property;
 
   app_class->activate = lanka_application_activate;
   app_class->handle_local_options = lanka_application_handle_local_options;
+  app_class->shutdown = lanka_application_shutdown;
   app_class->startup = lanka_application_startup;
+
+  /**
+   * LankaApplication:database:
+   *
+   * The open database, or %NULL while Länka is locked.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LANKA_TYPE_DATABASE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LankaApplication:vault:
+   *
+   * The vault in use: the real one, or the sample one.
+   */
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         LANKA_TYPE_VAULT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LankaApplication::locking:
+   * @self: a #LankaApplication
+   * @database: the database, still open
+   *
+   * Emitted just before Länka locks: save unsaved edits as drafts now.
+   */
+  signals[LOCKING] =
+    g_signal_new ("locking",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, LANKA_TYPE_DATABASE);
 }
 
 static void
 lanka_application_init (LankaApplication *self)
 {
+  self->data_dir = lanka_data_dir_dup_default ();
+  self->vault = lanka_vault_new (self->data_dir);
+
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Casework, referrals and training against "

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lanka-types.h"
+#include "lanka-vault.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LankaApplication, lanka_application, LANKA, APPLICATION, AdwApplication)
 
-LankaApplication *lanka_application_new          (void);
-GSettings        *lanka_application_get_settings (LankaApplication *self);
-LankaWindow      *lanka_application_get_window   (LankaApplication *self);
+LankaApplication *lanka_application_new                  (void);
+GSettings        *lanka_application_get_settings         (LankaApplication *self);
+LankaWindow      *lanka_application_get_window           (LankaApplication *self);
+LankaVault       *lanka_application_get_vault            (LankaApplication *self);
+LankaDatabase    *lanka_application_get_database         (LankaApplication *self);
+void              lanka_application_set_database         (LankaApplication *self,
+                                                          LankaDatabase    *database);
+void              lanka_application_lock                 (LankaApplication *self);
+gboolean          lanka_application_get_is_sample        (LankaApplication *self);
+void              lanka_application_set_sample           (LankaApplication *self,
+                                                          gboolean          sample);
+const char       *lanka_application_get_sample_passphrase (void);
+void              lanka_application_note_activity        (LankaApplication *self);
+LankaLockMonitor *lanka_application_get_lock_monitor     (LankaApplication *self);
 
 G_END_DECLS

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LankaPreferencesWindow, lanka_preferences_window, LANKA, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LankaPreferencesWindow *lanka_preferences_window_new (LankaApplication *application);
+LankaPreferencesWindow *lanka_preferences_window_new          (LankaApplication       *application);
+void                    lanka_preferences_window_back_up_to    (LankaPreferencesWindow *self,
+                                                                GFile                  *file);
 
 G_END_DECLS

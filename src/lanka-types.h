@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _LankaApplication         LankaApplication;
+typedef struct _LankaLockMonitor         LankaLockMonitor;
 typedef struct _LankaPreferencesWindow   LankaPreferencesWindow;
 typedef struct _LankaWindow              LankaWindow;
 

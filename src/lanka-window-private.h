@@ -7,6 +7,10 @@
 
 #pragma once
 
+#include "lanka-create-page.h"
+#include "lanka-restore-page.h"
+#include "lanka-unlock-page.h"
+#include "lanka-welcome-page.h"
 #include "lanka-window.h"
 
 G_BEGIN_DECLS
@@ -16,15 +20,33 @@ struct _LankaWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  GCancellable         *cancellable;
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
+  GtkStack             *title_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
+  GtkButton            *back_button;
+  GtkButton            *lock_button;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  LankaWelcomePage     *welcome_page;
+  LankaCreatePage      *create_page;
+  LankaUnlockPage      *unlock_page;
+  LankaRestorePage     *restore_page;
+  GtkRevealer          *sample_banner;
   AdwViewStack         *stack;
+
+  /* The keyring is asked without a question only when the window first
+   * opens; after the person locked Länka, unlocking is their choice.
+   */
+  guint                 tried_keyring : 1;
 };
+
+void _lanka_window_update_page        (LankaWindow      *self);
 
 void _lanka_window_class_actions_init (LankaWindowClass *klass);
 void _lanka_window_actions_init       (LankaWindow      *self);

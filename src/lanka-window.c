@@ -87,12 +87,166 @@ lanka_window_add_toast (LankaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * lanka_window_get_visible_page:
+ * @self: a #LankaWindow
+ *
+ * Returns: what the window shows: "welcome", "create", "unlock", "restore"
+ *   or "workspace" (the three parts)
+ */
+const char *
+lanka_window_get_visible_page (LankaWindow *self)
+{
+  g_return_val_if_fail (LANKA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
 static void
-on_stack_visible_child_name_cb (LankaWindow *self,
-                                GParamSpec  *pspec,
+on_stack_visible_child_name_cb (LankaWindow  *self,
+                                GParamSpec   *pspec,
                                 AdwViewStack *stack)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PART]);
+}
+
+static void
+on_main_stack_visible_child_name_cb (LankaWindow *self,
+                                     GParamSpec  *pspec,
+                                     GtkStack    *main_stack)
+{
+  const char *page = gtk_stack_get_visible_child_name (main_stack);
+  gboolean workspace = g_strcmp0 (page, "workspace") == 0;
+
+  g_assert (LANKA_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->title_stack, workspace ? "switcher" : "title");
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), workspace);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          g_strcmp0 (page, "create") == 0 || g_strcmp0 (page, "restore") == 0);
+  _lanka_window_actions_update (self);
+}
+
+/**
+ * _lanka_window_update_page:
+ * @self: a #LankaWindow
+ *
+ * Shows what fits the application's state: the three parts while a
+ * database is open, otherwise the first-run welcome or the unlock page.
+ * Whatever held data is emptied when the database closes.
+ */
+void
+_lanka_window_update_page (LankaWindow *self)
+{
+  LankaApplication *app;
+  LankaVault *vault;
+
+  g_assert (LANKA_IS_WINDOW (self));
+
+  app = LANKA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->sample_banner, lanka_application_get_is_sample (app));
+
+  if (lanka_application_get_database (app) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      _lanka_window_actions_update (self);
+      return;
+    }
+
+  vault = lanka_application_get_vault (app);
+
+  /* A first run, or the sample directory before its first use. */
+  if (lanka_vault_get_state (vault) == LANKA_VAULT_STATE_EMPTY && !lanka_application_get_is_sample (app))
+    {
+      const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+      if (g_strcmp0 (page, "create") != 0 && g_strcmp0 (page, "restore") != 0)
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  else
+    {
+      lanka_unlock_page_update (self->unlock_page);
+      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+
+      if (!self->tried_keyring && !lanka_application_get_is_sample (app))
+        {
+          self->tried_keyring = TRUE;
+          if (lanka_vault_get_state (vault) == LANKA_VAULT_STATE_READY)
+            lanka_unlock_page_unlock (self->unlock_page, LANKA_VAULT_METHOD_KEYRING, NULL);
+        }
+    }
+
+  _lanka_window_actions_update (self);
+}
+
+static void
+on_application_state_cb (LankaWindow      *self,
+                         GParamSpec       *pspec,
+                         LankaApplication *app)
+{
+  _lanka_window_update_page (self);
+}
+
+static void
+on_create_page_created_cb (LankaWindow     *self,
+                           LankaDatabase   *database,
+                           LankaCreatePage *page)
+{
+  lanka_application_set_database (LANKA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                  database);
+}
+
+static void
+on_unlock_page_unlocked_cb (LankaWindow     *self,
+                            LankaDatabase   *database,
+                            LankaUnlockPage *page)
+{
+  lanka_application_set_database (LANKA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                  database);
+}
+
+static void
+on_restore_page_restored_cb (LankaWindow      *self,
+                             LankaDatabase    *database,
+                             LankaRestorePage *page)
+{
+  lanka_application_set_database (LANKA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                  database);
+  lanka_window_add_toast (self, adw_toast_new (_("The backup was restored")));
+}
+
+static void
+note_activity (LankaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (LANKA_IS_APPLICATION (app))
+    lanka_application_note_activity (LANKA_APPLICATION (app));
+}
+
+static gboolean
+on_key_pressed_cb (LankaWindow     *self,
+                   guint            keyval,
+                   guint            keycode,
+                   GdkModifierType  state,
+                   GtkEventControllerKey *controller)
+{
+  note_activity (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_pressed_cb (LankaWindow     *self,
+               int              n_press,
+               double           x,
+               double           y,
+               GtkGestureClick *gesture)
+{
+  note_activity (self);
 }
 
 static void
@@ -149,20 +303,40 @@ lanka_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (lanka_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow:application is not a construct property: the window follows the
+ * application's state from the moment it joins one.
+ */
+static void
+on_notify_application_cb (LankaWindow *self,
+                          GParamSpec  *pspec,
+                          gpointer     user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!LANKA_IS_APPLICATION (application))
+    return;
+
+  g_signal_connect_object (application,
+                           "notify::database",
+                           G_CALLBACK (on_application_state_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (application,
+                           "notify::vault",
+                           G_CALLBACK (on_application_state_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  _lanka_window_update_page (self);
+}
+
 static void
 lanka_window_constructed (GObject *object)
 {
   LankaWindow *self = (LankaWindow *)object;
-  GtkApplication *application;
 
   G_OBJECT_CLASS (lanka_window_parent_class)->constructed (object);
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (LANKA_IS_APPLICATION (application))
-    self->settings = g_object_ref (lanka_application_get_settings (LANKA_APPLICATION (application)));
-  else
-    self->settings = g_settings_new ("io.github.lanka.Lanka");
-
+  self->settings = g_settings_new ("io.github.lanka.Lanka");
   lanka_window_restore_state (self);
 }
 
@@ -170,6 +344,16 @@ static void
 lanka_window_dispose (GObject *object)
 {
   LankaWindow *self = (LankaWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* The switchers live in other branches of the tree than the stack they
+   * follow; let go of it before the tree is torn down.
+   */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LANKA_TYPE_WINDOW);
 
@@ -182,6 +366,7 @@ lanka_window_finalize (GObject *object)
   LankaWindow *self = (LankaWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lanka_window_parent_class)->finalize (object);
 }
@@ -252,13 +437,27 @@ lanka_window_class_init (LankaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/lanka-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, restore_page);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_page_created_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_stack_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_page_restored_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked_cb);
 
   _lanka_window_class_actions_init (klass);
 }
@@ -266,7 +465,31 @@ lanka_window_class_init (LankaWindowClass *klass)
 static void
 lanka_window_init (LankaWindow *self)
 {
+  GtkEventController *controller;
+
+  g_type_ensure (LANKA_TYPE_CREATE_PAGE);
+  g_type_ensure (LANKA_TYPE_RESTORE_PAGE);
+  g_type_ensure (LANKA_TYPE_UNLOCK_PAGE);
+  g_type_ensure (LANKA_TYPE_WELCOME_PAGE);
+
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+
+  /* Every key press and click counts as activity for the idle lock. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (on_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

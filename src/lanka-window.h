@@ -23,5 +23,6 @@ void         lanka_window_set_visible_part (LankaWindow      *self,
                                             const char       *part);
 void         lanka_window_add_toast        (LankaWindow      *self,
                                             AdwToast         *toast);
+const char  *lanka_window_get_visible_page (LankaWindow      *self);
 
 G_END_DECLS

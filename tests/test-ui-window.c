@@ -12,6 +12,7 @@
 
 #include "lanka-application.h"
 #include "lanka-preferences-window.h"
+#include "lanka-test-util.h"
 #include "lanka-window-private.h"
 
 static LankaApplication *app;
@@ -57,15 +58,51 @@ iterate_a_while (void)
     }
 }
 
+static gboolean
+is_unlocked (gpointer data)
+{
+  return lanka_application_get_database (app) != NULL;
+}
+
+static void
+create_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LankaDatabase) database = NULL;
+  g_autoptr(LankaSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = lanka_vault_create_finish (LANKA_VAULT (object), result, &code, &error);
+  g_assert_no_error (error);
+  lanka_application_set_database (app, database);
+}
+
+/* The parts hold data, so they are only reachable with the database open:
+ * the first test creates it, the others find it open.
+ */
+static void
+ensure_unlocked (void)
+{
+  if (lanka_application_get_database (app) != NULL)
+    return;
+
+  lanka_vault_create_async (lanka_application_get_vault (app), NULL, NULL, create_cb, NULL);
+  iterate_until (is_unlocked, NULL);
+}
+
 static LankaWindow *
 open_window (void)
 {
   LankaWindow *window;
 
+  ensure_unlocked ();
+
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
   g_assert_nonnull (window);
   iterate_until (is_mapped, window);
+  g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "workspace");
 
   return window;
 }
@@ -499,8 +536,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
   const char *language = g_getenv ("LANGUAGE");
   int ret;
+
+  /* A database of its own, made in the first test, in the test's keyring. */
+  data_dir = lanka_test_make_data_dir ();
+  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
 
   /* Messages come from the build tree, so the test checks the translation
    * that is about to be installed.
@@ -513,6 +555,11 @@ main (int   argc,
   in_swedish = language != NULL && g_str_has_prefix (language, "sv");
 
   gtk_test_init (&argc, &argv, NULL);
+
+  /* GNOME's own title-bar buttons, not the X11 fallback with minimize and
+   * maximize, so that widths are measured as a person sees them.
+   */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   app = lanka_application_new ();
   /* Tests run side by side on one session bus. */
@@ -532,7 +579,9 @@ main (int   argc,
 
   ret = g_test_run ();
 
+  lanka_application_lock (app);
   g_object_unref (app);
+  lanka_test_remove_tree (data_dir);
 
   return ret;
 }

@@ -4,3 +4,1865 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "lanka-database"
+
+#include "config.h"
+
+#include "lanka-database-private.h"
+#include "lanka-store-error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct _LankaDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  char       *uuid;
+  int         version;
+
+  /* SQL text → sqlite3_stmt, finalized together when the handle closes. */
+  GHashTable *statements;
+
+  /* A worker thread (backup, key rotation) may be using the handle when the
+   * person locks Länka: the close then waits for it, and happens when the
+   * worker lets go.  Meanwhile the database counts as closed.
+   */
+  GMutex      busy_lock;
+  guint       busy;
+  gboolean    close_pending;
+};
+
+G_DEFINE_FINAL_TYPE (LankaDatabase, lanka_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_UUID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The plaintext header every unencrypted SQLite file starts with.  SQLCipher
+ * puts a random salt there instead, so a file that starts with it was never
+ * encrypted, and keying it would only fail later with a misleading error.
+ */
+static const char sqlite_magic[16] = "SQLite format 3";
+
+/* Schema migrations, applied in order: a database at user_version N has run
+ * the first N entries.  Entries are only ever appended; a shipped entry
+ * never changes, because databases in the field have already run it.
+ */
+static const char * const migrations[] = {
+  /* 1: the tables every Länka database has from the start. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  object TEXT,"
+  "  detail TEXT"
+  ");"
+  "CREATE INDEX audit_log_action ON audit_log (action, id);"
+  /* Accountability needs a log that the application itself cannot rewrite:
+   * no code path may change or remove an entry once written.
+   */
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'audit_log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'audit_log is append-only'); END;"
+  "CREATE TABLE draft ("
+  "  kind TEXT NOT NULL,"
+  "  object TEXT NOT NULL,"
+  "  content BLOB NOT NULL,"
+  "  saved_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, object)"
+  ");",
+};
+
+#define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))
+
+static void
+set_closed_error (GError **error)
+{
+  g_set_error_literal (error,
+                       LANKA_STORE_ERROR,
+                       LANKA_STORE_ERROR_IO,
+                       _("The database is closed."));
+}
+
+static void
+set_errno_error (int          errsv,
+                 const char  *message,
+                 GError     **error)
+{
+  g_set_error (error,
+               LANKA_STORE_ERROR,
+               errsv == ENOSPC || errsv == EDQUOT
+                 ? LANKA_STORE_ERROR_DISK_FULL
+                 : LANKA_STORE_ERROR_IO,
+               "%s (%s)",
+               message, g_strerror (errsv));
+}
+
+static void
+set_error_from_rc (sqlite3  *handle,
+                   int       rc,
+                   GError  **error)
+{
+  int code;
+  const char *message;
+
+  /* SQLite's own message can name tables and columns and, for syntax
+   * errors, quote SQL; it goes to the debug log for developers, never into
+   * a sentence a person reads.  Values are always bound, so it holds no
+   * personal content.
+   */
+  if (handle != NULL)
+    g_debug ("SQLite error %d: %s", rc, sqlite3_errmsg (handle));
+  else
+    g_debug ("SQLite error %d: %s", rc, sqlite3_errstr (rc));
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = LANKA_STORE_ERROR_WRONG_KEY;
+      message = _("The key does not open the database.");
+      break;
+
+    case SQLITE_CORRUPT:
+      code = LANKA_STORE_ERROR_DAMAGED;
+      message = _("The database is damaged.");
+      break;
+
+    case SQLITE_FULL:
+      code = LANKA_STORE_ERROR_DISK_FULL;
+      message = _("There is no space left on the disk.");
+      break;
+
+    case SQLITE_CONSTRAINT:
+      code = LANKA_STORE_ERROR_IO;
+      message = _("The database refused the change.");
+      break;
+
+    case SQLITE_NOMEM:
+      code = LANKA_STORE_ERROR_IO;
+      message = _("There is not enough memory to use the database.");
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = LANKA_STORE_ERROR_IO;
+      message = _("The database is in use by another program.");
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    default:
+      code = LANKA_STORE_ERROR_IO;
+      message = _("The database could not be read or written.");
+      break;
+    }
+
+  g_set_error_literal (error, LANKA_STORE_ERROR, code, message);
+}
+
+static void
+close_handle (LankaDatabase *self)
+{
+  g_hash_table_remove_all (self->statements);
+
+  if (self->handle != NULL)
+    {
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+    }
+}
+
+static void
+lanka_database_finalize (GObject *object)
+{
+  LankaDatabase *self = (LankaDatabase *)object;
+
+  close_handle (self);
+  g_mutex_clear (&self->busy_lock);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->uuid, g_free);
+
+  G_OBJECT_CLASS (lanka_database_parent_class)->finalize (object);
+}
+
+static void
+lanka_database_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LankaDatabase *self = LANKA_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, lanka_database_get_path (self));
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, lanka_database_get_uuid (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_database_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LankaDatabase *self = LANKA_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_database_class_init (LankaDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lanka_database_finalize;
+  object_class->get_property = lanka_database_get_property;
+  object_class->set_property = lanka_database_set_property;
+
+  /**
+   * LankaDatabase:path:
+   *
+   * The file that holds the database.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LankaDatabase:uuid:
+   *
+   * The random identity written when the database was created.  It is not
+   * secret: the keyring item for the database key carries it.
+   */
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lanka_database_init (LankaDatabase *self)
+{
+  g_mutex_init (&self->busy_lock);
+  self->statements = g_hash_table_new_full (g_str_hash,
+                                            g_str_equal,
+                                            g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
+}
+
+/* A statement that returned a row and was never reset keeps a read
+ * transaction open, which blocks checkpoints, rekeying and DETACH.  Whole-
+ * database operations therefore reset everything first.
+ */
+static void
+reset_all_statements (LankaDatabase *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sqlite3_reset (value);
+}
+
+/**
+ * _lanka_database_get_handle:
+ * @self: a #LankaDatabase
+ *
+ * Returns: (transfer none) (nullable): the SQLCipher handle, %NULL once closed
+ */
+sqlite3 *
+_lanka_database_get_handle (LankaDatabase *self)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * _lanka_database_set_error:
+ * @self: a #LankaDatabase
+ * @rc: an SQLite result code
+ * @error: a location for a #GError
+ *
+ * Turns @rc into a %LANKA_STORE_ERROR that the interface can explain.
+ */
+void
+_lanka_database_set_error (LankaDatabase  *self,
+                           int             rc,
+                           GError        **error)
+{
+  g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  set_error_from_rc (self->handle, rc, error);
+}
+
+/**
+ * _lanka_database_prepare:
+ * @self: a #LankaDatabase
+ * @sql: fixed SQL text, with `?` parameters for every value
+ * @error: a location for a #GError
+ *
+ * Finds or compiles the statement for @sql.  It comes back reset and with
+ * its bindings cleared.  The database owns it: never finalize it.  Reset it
+ * after reading the rows you need, so that it does not hold the database
+ * open.  Only one user at a time: preparing the same SQL again resets it.
+ *
+ * Returns: (transfer none) (nullable): the statement, or %NULL
+ */
+sqlite3_stmt *
+_lanka_database_prepare (LankaDatabase  *self,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->handle == NULL)
+    {
+      set_closed_error (error);
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      /* reset() repeats the outcome of the last step, which its caller has
+       * already handled.
+       */
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * _lanka_database_step_done:
+ * @self: a #LankaDatabase
+ * @stmt: a statement from _lanka_database_prepare()
+ * @error: a location for a #GError
+ *
+ * Runs @stmt to completion (any rows it returns are skipped) and resets it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_database_step_done (LankaDatabase  *self,
+                           sqlite3_stmt   *stmt,
+                           GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  do
+    rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW);
+
+  /* Clearing the bindings drops pointers to the caller's buffers, which
+   * may be freed as soon as this returns.
+   */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _lanka_database_exec:
+ * @self: a #LankaDatabase
+ * @sql: fixed SQL without any values in it
+ * @error: a location for a #GError
+ *
+ * Runs one or more fixed statements, such as a migration or a pragma.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_database_exec (LankaDatabase  *self,
+                      const char     *sql,
+                      GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->handle == NULL)
+    {
+      set_closed_error (error);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs a statement that yields one integer, such as a count or a pragma. */
+static gboolean
+query_int64 (LankaDatabase  *self,
+             const char     *sql,
+             gint64         *value,
+             GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (value != NULL);
+
+  if (!(stmt = _lanka_database_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_CORRUPT;
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Runs a statement that yields one text value; NULL when there is no row. */
+static gboolean
+query_text (LankaDatabase  *self,
+            const char     *sql,
+            const char     *parameter,
+            char          **value,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (value != NULL);
+
+  if (!(stmt = _lanka_database_prepare (self, sql, error)))
+    return FALSE;
+
+  if (parameter != NULL)
+    sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    *value = NULL;
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_pragma (LankaDatabase  *self,
+            const char     *sql,
+            const char     *expected,
+            GError        **error)
+{
+  g_autofree char *answer = NULL;
+
+  if (!query_text (self, sql, NULL, &answer, error))
+    return FALSE;
+
+  /* journal_mode answers with the mode it ended up in, which is not the one
+   * asked for when the file system cannot do it (WAL needs shared memory).
+   */
+  if (expected != NULL && g_strcmp0 (answer, expected) != 0)
+    {
+      g_debug ("Pragma did not take effect: %s", sql);
+      g_set_error_literal (error,
+                           LANKA_STORE_ERROR,
+                           LANKA_STORE_ERROR_IO,
+                           _("The database could not be set up on this file system."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+sidecar_path (const char *path,
+              const char *suffix)
+{
+  return g_strconcat (path, suffix, NULL);
+}
+
+/* The files SQLite keeps beside a database.  A -wal or -journal file holds
+ * committed or rollback data that belongs to the database it was next to.
+ */
+static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* Reads the first bytes of the file without SQLite, before anything could
+ * write to it, so that a missing file stays missing and a plaintext file is
+ * refused untouched.
+ */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  char header[sizeof sqlite_magic];
+  struct stat st;
+  gssize n_read = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      if (errsv == ENOENT)
+        g_set_error (error,
+                     LANKA_STORE_ERROR,
+                     LANKA_STORE_ERROR_MISSING,
+                     _("There is no database at “%s”."),
+                     display);
+      else if (errsv == ELOOP)
+        g_set_error (error,
+                     LANKA_STORE_ERROR,
+                     LANKA_STORE_ERROR_IO,
+                     _("“%s” is a symbolic link, which Länka does not follow."),
+                     display);
+      else
+        set_errno_error (errsv, _("The database could not be opened."), error);
+
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error,
+                   LANKA_STORE_ERROR,
+                   LANKA_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a Länka database."),
+                   display);
+      return FALSE;
+    }
+
+  while (n_read < (gssize)sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          g_close (fd, NULL);
+          set_errno_error (errsv, _("The database could not be read."), error);
+          return FALSE;
+        }
+
+      if (n == 0)
+        break;
+
+      n_read += n;
+    }
+
+  g_close (fd, NULL);
+
+  /* An empty or tiny file would look like a new, empty database to SQLite,
+   * and opening must never turn something into a database.
+   */
+  if (n_read < (gssize)sizeof header ||
+      memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      g_set_error (error,
+                   LANKA_STORE_ERROR,
+                   LANKA_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a Länka database."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_cipher (LankaDatabase  *self,
+              GError        **error)
+{
+  g_autofree char *version = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* A plain libsqlite3 loaded into the process (by a plugin, say) would
+   * accept every key and silently write plaintext.
+   */
+  if (!query_text (self, "PRAGMA cipher_version", NULL, &version, &local_error) ||
+      version == NULL || version[0] == '\0')
+    {
+      g_set_error_literal (error,
+                           LANKA_STORE_ERROR,
+                           LANKA_STORE_ERROR_NO_SQLCIPHER,
+                           _("The database library does not support encryption."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_key (LankaDatabase   *self,
+           const LankaKey  *key,
+           gboolean         rekey,
+           GError         **error)
+{
+  g_autoptr(LankaSecret) raw = lanka_key_dup_raw_form (key);
+  int rc;
+
+  /* The length must be exactly the raw form's: SQLCipher takes anything
+   * else as a passphrase and derives a different key from it.
+   */
+  if (rekey)
+    rc = sqlite3_rekey (self->handle, raw, LANKA_KEY_RAW_FORM_LENGTH);
+  else
+    rc = sqlite3_key (self->handle, raw, LANKA_KEY_RAW_FORM_LENGTH);
+
+  /* SQLCipher has its own copy now: wipe ours at once, not at the end of
+   * the scope.
+   */
+  g_clear_pointer (&raw, lanka_secret_free);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_with_key (LankaDatabase  *self,
+               GError        **error)
+{
+  gint64 count;
+
+  /* The first read that touches the file: with a wrong key (or a damaged
+   * first page) SQLCipher cannot authenticate page 1 and answers NOTADB.
+   */
+  return query_int64 (self, "SELECT count(*) FROM sqlite_schema", &count, error);
+}
+
+static gboolean
+apply_pragmas (LankaDatabase  *self,
+               GError        **error)
+{
+  /* Wipe freed memory and keep it out of swap where possible. */
+  return set_pragma (self, "PRAGMA cipher_memory_security = ON", NULL, error) &&
+         /* Sorting and temporary tables never reach a plaintext temp file. */
+         set_pragma (self, "PRAGMA temp_store = MEMORY", NULL, error) &&
+         set_pragma (self, "PRAGMA journal_mode = WAL", "wal", error) &&
+         /* A commit is on disk when it returns, so a power cut after a
+          * caseworker saved loses nothing.
+          */
+         set_pragma (self, "PRAGMA synchronous = FULL", NULL, error) &&
+         set_pragma (self, "PRAGMA foreign_keys = ON", NULL, error) &&
+         /* Deleted records are overwritten, not left in free pages. */
+         set_pragma (self, "PRAGMA secure_delete = ON", NULL, error);
+}
+
+static gboolean
+run_migrations (LankaDatabase  *self,
+                gboolean        creating,
+                GError        **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (self->version == N_MIGRATIONS)
+    return TRUE;
+
+  g_assert (self->version >= 0 && self->version < N_MIGRATIONS);
+
+  if (!lanka_database_begin (self, error))
+    return FALSE;
+
+  for (int i = self->version; i < N_MIGRATIONS; i++)
+    {
+      if (!_lanka_database_exec (self, migrations[i], error))
+        goto failed;
+    }
+
+  /* The identity is written in the same transaction as the schema, so a
+   * crash while creating leaves either nothing or a whole database.
+   */
+  if (creating)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *created = g_date_time_format_iso8601 (now);
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = _lanka_database_prepare (self,
+                                            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                                            error)))
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, "uuid", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+      if (!_lanka_database_step_done (self, stmt, error))
+        goto failed;
+
+      if (!(stmt = _lanka_database_prepare (self,
+                                            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                                            error)))
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, "created", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, created, -1, SQLITE_TRANSIENT);
+      if (!_lanka_database_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  /* A pragma takes no parameters; the number comes from this file. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", N_MIGRATIONS);
+  if (!_lanka_database_exec (self, set_version, error))
+    goto failed;
+
+  if (!lanka_database_commit (self, error))
+    goto failed;
+
+  self->version = N_MIGRATIONS;
+
+  return TRUE;
+
+failed:
+  lanka_database_rollback (self);
+  return FALSE;
+}
+
+static void
+set_foreign_error (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error,
+               LANKA_STORE_ERROR,
+               LANKA_STORE_ERROR_FOREIGN,
+               _("“%s” is not a Länka database."),
+               display);
+}
+
+/* The keyed part of opening, shared by open and create.  On failure the
+ * caller drops the object, which closes the handle; nothing here deletes or
+ * rewrites the file.
+ */
+static gboolean
+open_keyed (LankaDatabase   *self,
+            const LankaKey  *key,
+            gboolean         creating,
+            GError         **error)
+{
+  gint64 version;
+  int flags;
+  int rc;
+
+  g_assert (self->handle == NULL);
+
+  /* Never SQLITE_OPEN_CREATE: only create() makes files, and it makes the
+   * file itself with the right mode first.
+   */
+  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+  rc = sqlite3_open_v2 (self->path, &self->handle, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 1);
+
+  /* SQLite quietly falls back to read-only for a write-protected file;
+   * Länka would then fail at the first save, far from the cause.
+   */
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_error_from_rc (self->handle, SQLITE_READONLY, error);
+      return FALSE;
+    }
+
+  if (!check_cipher (self, error))
+    return FALSE;
+
+  /* Until the key is proven, closing must not checkpoint a -wal file left
+   * by a crash into the database: a failed open leaves the file exactly as
+   * it was.
+   */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!apply_key (self, key, FALSE, error))
+    return FALSE;
+
+  /* SQLCipher prints a line to stderr for every page it cannot
+   * authenticate, so each failed unlock would leave lines in the journal.
+   * The outcome travels in the GError instead.  The setting is global and
+   * only sticks once the first key in the process has set SQLCipher up.
+   */
+  if (!set_pragma (self, "PRAGMA cipher_log_level = NONE", NULL, error))
+    return FALSE;
+
+  if (!read_with_key (self, error))
+    return FALSE;
+
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!query_int64 (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  /* Check what the file is before changing anything in it.  A new file is
+   * empty; an existing Länka database has at least the first migration and
+   * its identity.
+   */
+  if (creating ? version != 0 : version <= 0)
+    {
+      set_foreign_error (self->path, error);
+      return FALSE;
+    }
+
+  if (version > N_MIGRATIONS)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error,
+                   LANKA_STORE_ERROR,
+                   LANKA_STORE_ERROR_FOREIGN,
+                   _("“%s” was made by a newer version of Länka."),
+                   display);
+      return FALSE;
+    }
+
+  self->version = (int)version;
+
+  if (!creating)
+    {
+      g_autofree char *uuid = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!query_text (self, "SELECT value FROM meta WHERE key = ?1", "uuid",
+                       &uuid, &local_error) ||
+          uuid == NULL)
+        {
+          set_foreign_error (self->path, error);
+          return FALSE;
+        }
+    }
+
+  if (!apply_pragmas (self, error))
+    return FALSE;
+
+  if (!run_migrations (self, creating, error))
+    return FALSE;
+
+  if (!query_text (self, "SELECT value FROM meta WHERE key = ?1", "uuid", &self->uuid, error))
+    return FALSE;
+
+  if (self->uuid == NULL)
+    {
+      set_foreign_error (self->path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lanka_database_open:
+ * @path: the database file
+ * @key: the database key
+ * @error: a location for a #GError
+ *
+ * Opens an existing Länka database.  Opening never creates the file and,
+ * whatever goes wrong, never deletes, rewrites or "repairs" it: a missing
+ * file is %LANKA_STORE_ERROR_MISSING, a plaintext or empty file
+ * %LANKA_STORE_ERROR_FOREIGN, a key that does not fit (or a damaged first
+ * page, which looks the same) %LANKA_STORE_ERROR_WRONG_KEY.  A database
+ * made by a newer version of Länka is refused as %LANKA_STORE_ERROR_FOREIGN
+ * with its own message.  Older schemas are migrated in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the open database, or %NULL
+ */
+LankaDatabase *
+lanka_database_open (const char      *path,
+                     const LankaKey  *key,
+                     GError         **error)
+{
+  g_autoptr(LankaDatabase) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  self = g_object_new (LANKA_TYPE_DATABASE,
+                       "path", path,
+                       NULL);
+
+  if (!open_keyed (self, key, FALSE, error))
+    {
+      lanka_database_close (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* Makes an empty file that only the owner can read, whatever the umask, and
+ * refuses to reuse or follow anything that is already there.
+ */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0600);
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      if (errsv == EEXIST)
+        g_set_error (error,
+                     G_IO_ERROR,
+                     G_IO_ERROR_EXISTS,
+                     _("There is already a file at “%s”."),
+                     display);
+      else
+        set_errno_error (errsv, _("The database file could not be created."), error);
+
+      return FALSE;
+    }
+
+  if (fchmod (fd, 0600) != 0)
+    {
+      int errsv = errno;
+
+      g_close (fd, NULL);
+      g_unlink (path);
+      set_errno_error (errsv, _("The database file could not be made private."), error);
+      return FALSE;
+    }
+
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+refuse_existing (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0)
+    {
+      g_set_error (error,
+                   G_IO_ERROR,
+                   G_IO_ERROR_EXISTS,
+                   _("There is already a file at “%s”."),
+                   display);
+      return FALSE;
+    }
+
+  /* Leftovers of an earlier database would be taken for part of the new
+   * one (SQLite deletes a -wal file beside an empty database).
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
+    {
+      g_autofree char *sidecar = sidecar_path (path, sidecar_suffixes[i]);
+
+      if (g_lstat (sidecar, &st) == 0)
+        {
+          g_set_error (error,
+                       G_IO_ERROR,
+                       G_IO_ERROR_EXISTS,
+                       _("There are files of an earlier database beside “%s”."),
+                       display);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+remove_created (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
+    {
+      g_autofree char *sidecar = sidecar_path (path, sidecar_suffixes[i]);
+
+      g_unlink (sidecar);
+    }
+
+  g_unlink (path);
+}
+
+/**
+ * lanka_database_create:
+ * @path: where the new database goes; nothing may exist there yet
+ * @key: the key for the new database
+ * @error: a location for a #GError
+ *
+ * Creates a new, empty Länka database with mode 0600 and writes its random
+ * identity.  An existing file (or an earlier database's -wal, -shm or
+ * -journal file) is refused with %G_IO_ERROR_EXISTS and left alone.  On
+ * failure, only the files this call created are removed.
+ *
+ * Returns: (transfer full) (nullable): the open database, or %NULL
+ */
+LankaDatabase *
+lanka_database_create (const char      *path,
+                       const LankaKey  *key,
+                       GError         **error)
+{
+  g_autoptr(LankaDatabase) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!refuse_existing (path, error))
+    return NULL;
+
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (LANKA_TYPE_DATABASE,
+                       "path", path,
+                       NULL);
+
+  if (!open_keyed (self, key, TRUE, error))
+    {
+      lanka_database_close (self);
+      remove_created (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lanka_database_close:
+ * @self: a #LankaDatabase
+ *
+ * Finalizes every statement and closes the handle; SQLCipher wipes its key
+ * copy.  A clean close checkpoints the write-ahead log into the database
+ * file.  Closing twice is harmless.  While a worker holds the database
+ * (lanka_database_hold()), the close waits for it to let go.
+ */
+void
+lanka_database_close (LankaDatabase *self)
+{
+  gboolean in_use;
+
+  g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  g_mutex_lock (&self->busy_lock);
+  in_use = self->busy > 0;
+  if (in_use)
+    self->close_pending = TRUE;
+  g_mutex_unlock (&self->busy_lock);
+
+  if (!in_use)
+    close_handle (self);
+}
+
+/**
+ * lanka_database_hold:
+ * @self: a #LankaDatabase
+ *
+ * Marks the database as used by a worker thread until
+ * lanka_database_release(): a lanka_database_close() meanwhile only takes
+ * effect when the worker is done.
+ */
+void
+lanka_database_hold (LankaDatabase *self)
+{
+  g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  g_mutex_lock (&self->busy_lock);
+  self->busy++;
+  g_mutex_unlock (&self->busy_lock);
+}
+
+/**
+ * lanka_database_release:
+ * @self: a #LankaDatabase
+ *
+ * Ends a lanka_database_hold(), and closes the database if a close was
+ * asked for in the meantime.
+ */
+void
+lanka_database_release (LankaDatabase *self)
+{
+  gboolean close_now;
+
+  g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  g_mutex_lock (&self->busy_lock);
+  g_assert (self->busy > 0);
+  self->busy--;
+  close_now = self->busy == 0 && self->close_pending;
+  g_mutex_unlock (&self->busy_lock);
+
+  if (close_now)
+    close_handle (self);
+}
+
+/**
+ * lanka_database_is_open:
+ * @self: a #LankaDatabase
+ *
+ * Returns: %TRUE until lanka_database_close() is called
+ */
+gboolean
+lanka_database_is_open (LankaDatabase *self)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+
+  return self->handle != NULL && !self->close_pending;
+}
+
+/**
+ * lanka_database_get_path:
+ * @self: a #LankaDatabase
+ *
+ * Returns: the database file's path
+ */
+const char *
+lanka_database_get_path (LankaDatabase *self)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * lanka_database_get_uuid:
+ * @self: a #LankaDatabase
+ *
+ * Returns: the identity written when the database was created
+ */
+const char *
+lanka_database_get_uuid (LankaDatabase *self)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), NULL);
+
+  return self->uuid;
+}
+
+/**
+ * lanka_database_get_version:
+ * @self: a #LankaDatabase
+ *
+ * Returns: the schema version (user_version) after migrations
+ */
+int
+lanka_database_get_version (LankaDatabase *self)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), 0);
+
+  return self->version;
+}
+
+/**
+ * lanka_database_begin:
+ * @self: a #LankaDatabase
+ * @error: a location for a #GError
+ *
+ * Starts a write transaction.  IMMEDIATE takes the write lock now, so the
+ * transaction cannot fail halfway through because another writer came
+ * first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_database_begin (LankaDatabase  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _lanka_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * lanka_database_commit:
+ * @self: a #LankaDatabase
+ * @error: a location for a #GError
+ *
+ * Commits the transaction.  When this fails, call lanka_database_rollback().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_database_commit (LankaDatabase  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _lanka_database_exec (self, "COMMIT", error);
+}
+
+/**
+ * lanka_database_rollback:
+ * @self: a #LankaDatabase
+ *
+ * Abandons the open transaction, if there is one.
+ */
+void
+lanka_database_rollback (LankaDatabase *self)
+{
+  g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  if (self->handle == NULL || sqlite3_get_autocommit (self->handle))
+    return;
+
+  /* A failed rollback leaves nothing to do: SQLite rolls back itself when
+   * the handle closes.
+   */
+  if (sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Rollback failed: %s", sqlite3_errmsg (self->handle));
+}
+
+static gboolean
+ensure_idle (LankaDatabase  *self,
+             GError        **error)
+{
+  if (self->handle == NULL)
+    {
+      set_closed_error (error);
+      return FALSE;
+    }
+
+  reset_all_statements (self);
+
+  g_return_val_if_fail (sqlite3_get_autocommit (self->handle), FALSE);
+
+  return TRUE;
+}
+
+/* Proves that the file on disk, not just this connection's page cache,
+ * opens with @key, by reading it through a second connection.
+ */
+static gboolean
+verify_key_on_disk (LankaDatabase   *self,
+                    const LankaKey  *key,
+                    GError         **error)
+{
+  g_autoptr(LankaDatabase) probe = NULL;
+  int rc;
+
+  probe = g_object_new (LANKA_TYPE_DATABASE,
+                        "path", self->path,
+                        NULL);
+
+  rc = sqlite3_open_v2 (self->path, &probe->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (probe->handle, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (probe->handle, 1);
+
+  return apply_key (probe, key, FALSE, error) && read_with_key (probe, error);
+}
+
+/**
+ * lanka_database_rekey:
+ * @self: a #LankaDatabase
+ * @new_key: the key the database is to have from now on
+ * @error: a location for a #GError
+ *
+ * Re-encrypts every page with @new_key in one transaction, then proves
+ * through a second connection that the file opens with it.  Must not be
+ * called inside a transaction.  On failure the database is closed; open it
+ * again with the key that works.
+ *
+ * A crash at any moment leaves a file that exactly one of the old and new
+ * keys opens, with all data intact; the key slots must be able to supply
+ * both until the rekey is known to have finished.
+ *
+ * Returns: %TRUE if the database now uses @new_key
+ */
+gboolean
+lanka_database_rekey (LankaDatabase   *self,
+                      const LankaKey  *new_key,
+                      GError         **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (new_key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_idle (self, error))
+    return FALSE;
+
+  /* SQLCipher's rekey rewrites every page inside one write transaction.  In
+   * WAL mode the pages, encrypted with the new key, go to the -wal file
+   * (spilling there early when the cache fills) and count only once the
+   * commit frame is written.  A crash before it leaves the old key in
+   * force: the frames are ignored.  A crash after it, also in the middle of
+   * the checkpoint that copies the frames back, leaves the new key: every
+   * page is read from the log until the checkpoint has finished.
+   *
+   * Measured with kill -9 at random moments (tests/test-reliability.c,
+   * SQLCipher 4.6.1): 300 kills, every time exactly one key opened the file
+   * and the data were intact.  Switching to journal_mode = DELETE around
+   * the rekey was equally safe (200 kills: the rollback journal keeps the
+   * old-key pages) but needs an exclusive lock and leaves one more state to
+   * recover from, so the journal mode stays WAL.
+   */
+  if (!apply_key (self, new_key, TRUE, error) ||
+      !read_with_key (self, error) ||
+      !verify_key_on_disk (self, new_key, error))
+    {
+      /* Which key this connection would write with after a failed rekey
+       * is SQLCipher's internal business; writing on could mix keys in one
+       * file.  Closing leaves the file in one of the two states above, and
+       * opening it again with whichever key works is safe.
+       */
+      lanka_database_close (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lanka_database_check:
+ * @self: a #LankaDatabase
+ * @verdict: (out) (optional): a one-line verdict for a person to read
+ * @error: a location for a #GError
+ *
+ * Authenticates every page (cipher_integrity_check) and checks the
+ * structure (integrity_check).
+ *
+ * Returns: %TRUE if both checks pass; %FALSE with %LANKA_STORE_ERROR_DAMAGED
+ *   if either finds a problem
+ */
+gboolean
+lanka_database_check (LankaDatabase  *self,
+                      char          **verdict,
+                      GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  guint n_bad_pages = 0;
+  gboolean structure_ok = FALSE;
+  gboolean cipher_ok;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (verdict != NULL)
+    *verdict = NULL;
+
+  if (!ensure_idle (self, error))
+    {
+      if (verdict != NULL)
+        *verdict = g_strdup (_("The database could not be checked."));
+      return FALSE;
+    }
+
+  /* Each row names a page whose authentication code does not match. */
+  if (!(stmt = _lanka_database_prepare (self, "PRAGMA cipher_integrity_check", error)))
+    {
+      if (verdict != NULL)
+        *verdict = g_strdup (_("The database could not be checked."));
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n_bad_pages++;
+  sqlite3_reset (stmt);
+
+  cipher_ok = rc == SQLITE_DONE && n_bad_pages == 0;
+
+  if (rc != SQLITE_DONE)
+    set_error_from_rc (self->handle, rc, &local_error);
+
+  if (local_error == NULL ||
+      g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_DAMAGED) ||
+      g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_WRONG_KEY))
+    {
+      g_autofree char *answer = NULL;
+
+      g_clear_error (&local_error);
+
+      /* A page that fails authentication makes integrity_check stop with
+       * an error rather than a row; both mean damage.
+       */
+      if (query_text (self, "PRAGMA integrity_check", NULL, &answer, &local_error))
+        structure_ok = g_strcmp0 (answer, "ok") == 0;
+      else if (g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_DAMAGED) ||
+               g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_WRONG_KEY))
+        g_clear_error (&local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      if (verdict != NULL)
+        *verdict = g_strdup (_("The database could not be checked."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (cipher_ok && structure_ok)
+    {
+      if (verdict != NULL)
+        *verdict = g_strdup (_("The database is intact."));
+      return TRUE;
+    }
+
+  if (verdict != NULL)
+    {
+      if (n_bad_pages > 0)
+        *verdict = g_strdup_printf (ngettext ("The database is damaged: %u page failed its check.",
+                                              "The database is damaged: %u pages failed their check.",
+                                              n_bad_pages),
+                                    n_bad_pages);
+      else
+        *verdict = g_strdup (_("The database is damaged."));
+    }
+
+  g_set_error_literal (error,
+                       LANKA_STORE_ERROR,
+                       LANKA_STORE_ERROR_DAMAGED,
+                       _("The database is damaged."));
+  return FALSE;
+}
+
+/**
+ * lanka_database_checkpoint:
+ * @self: a #LankaDatabase
+ * @error: a location for a #GError
+ *
+ * Moves everything from the write-ahead log into the database file and
+ * empties the log.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_database_checkpoint (LankaDatabase  *self,
+                           GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean busy;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_idle (self, error))
+    return FALSE;
+
+  if (!(stmt = _lanka_database_prepare (self, "PRAGMA wal_checkpoint(TRUNCATE)", error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  busy = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  if (busy)
+    {
+      set_error_from_rc (self->handle, SQLITE_BUSY, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+attach (LankaDatabase  *self,
+        const char     *path,
+        const char     *sql,
+        GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* Without a KEY clause SQLCipher gives the attached file the main
+   * database's key, which is what a copy is meant to have.
+   */
+  if (!(stmt = _lanka_database_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+
+  return _lanka_database_step_done (self, stmt, error);
+}
+
+static void
+detach (LankaDatabase *self,
+        const char    *sql)
+{
+  reset_all_statements (self);
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Detach failed: %s", sqlite3_errmsg (self->handle));
+}
+
+/**
+ * lanka_database_export:
+ * @self: a #LankaDatabase
+ * @path: a new file; nothing may exist there yet
+ * @error: a location for a #GError
+ *
+ * Writes an encrypted copy of the database, with the same key, to a new
+ * file of mode 0600.  On failure the new file is removed again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_database_export (LankaDatabase  *self,
+                       const char     *path,
+                       GError        **error)
+{
+  g_autofree char *set_version = NULL;
+  gint64 count;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_idle (self, error))
+    return FALSE;
+
+  if (!refuse_existing (path, error))
+    return FALSE;
+
+  if (!create_private_file (path, error))
+    return FALSE;
+
+  if (!attach (self, path, "ATTACH DATABASE ?1 AS export", error))
+    {
+      remove_created (path);
+      return FALSE;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA export.user_version = %d", self->version);
+
+  if (!query_int64 (self, "SELECT sqlcipher_export('export')", &count, error) ||
+      !_lanka_database_exec (self, set_version, error))
+    {
+      detach (self, "DETACH DATABASE export");
+      remove_created (path);
+      return FALSE;
+    }
+
+  detach (self, "DETACH DATABASE export");
+
+  return TRUE;
+}
+
+static char *
+quote_identifier (const char *name)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+
+  g_string_append_c (quoted, '"');
+
+  return g_string_free (quoted, FALSE);
+}
+
+static gboolean
+count_rows (LankaDatabase  *self,
+            const char     *schema,
+            const char     *table,
+            gint64         *count,
+            GError        **error)
+{
+  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *sql = NULL;
+
+  /* The only place an identifier goes into SQL: a table name read from the
+   * database's own schema, quoted, never anything from outside.
+   */
+  sql = g_strdup_printf ("SELECT count(*) FROM %s.%s", schema, quoted);
+
+  return query_int64 (self, sql, count, error);
+}
+
+static gboolean
+compare_copy (LankaDatabase  *self,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *structure = NULL;
+  sqlite3_stmt *stmt;
+  gint64 copy_tables;
+  gint64 copy_version;
+  guint n_bad_pages = 0;
+  int rc;
+
+  if (!(stmt = _lanka_database_prepare (self, "PRAGMA copy.cipher_integrity_check", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n_bad_pages++;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  if (n_bad_pages > 0)
+    {
+      set_error_from_rc (self->handle, SQLITE_CORRUPT, error);
+      return FALSE;
+    }
+
+  if (!query_text (self, "PRAGMA copy.integrity_check", NULL, &structure, error))
+    return FALSE;
+
+  if (g_strcmp0 (structure, "ok") != 0)
+    {
+      set_error_from_rc (self->handle, SQLITE_CORRUPT, error);
+      return FALSE;
+    }
+
+  if (!query_int64 (self, "PRAGMA copy.user_version", &copy_version, error))
+    return FALSE;
+
+  if (copy_version != self->version)
+    {
+      set_error_from_rc (self->handle, SQLITE_CORRUPT, error);
+      return FALSE;
+    }
+
+  if (!(stmt = _lanka_database_prepare (self,
+                                        "SELECT name FROM main.sqlite_schema "
+                                        "WHERE type = 'table' ORDER BY name",
+                                        error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (self->handle, rc, error);
+      return FALSE;
+    }
+
+  if (!query_int64 (self,
+                    "SELECT count(*) FROM copy.sqlite_schema WHERE type = 'table'",
+                    &copy_tables, error))
+    return FALSE;
+
+  if (copy_tables != tables->len)
+    {
+      set_error_from_rc (self->handle, SQLITE_CORRUPT, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      gint64 original = 0;
+      gint64 copied = 0;
+
+      if (!count_rows (self, "main", g_ptr_array_index (tables, i), &original, error))
+        return FALSE;
+
+      /* A table missing from the copy fails to prepare: that is damage too. */
+      if (!count_rows (self, "copy", g_ptr_array_index (tables, i), &copied, NULL) ||
+          copied != original)
+        {
+          set_error_from_rc (self->handle, SQLITE_CORRUPT, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * lanka_database_verify_copy:
+ * @self: a #LankaDatabase
+ * @path: a copy made with lanka_database_export()
+ * @error: a location for a #GError
+ *
+ * Checks that the copy at @path opens with this database's key, passes
+ * both integrity checks and has the same schema version, tables and row
+ * counts as this database.
+ *
+ * Returns: %TRUE if the copy is good; %FALSE with
+ *   %LANKA_STORE_ERROR_DAMAGED if it is not
+ */
+gboolean
+lanka_database_verify_copy (LankaDatabase  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_idle (self, error))
+    return FALSE;
+
+  if (!check_header (path, &local_error))
+    {
+      /* A plaintext or empty file in place of the copy is a bad copy. */
+      if (g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_FOREIGN))
+        {
+          g_clear_error (&local_error);
+          set_error_from_rc (self->handle, SQLITE_CORRUPT, &local_error);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (attach (self, path, "ATTACH DATABASE ?1 AS copy", &local_error))
+    {
+      ok = compare_copy (self, &local_error);
+      detach (self, "DETACH DATABASE copy");
+    }
+  else
+    ok = FALSE;
+
+  if (!ok)
+    {
+      /* The copy has the same key by construction, so a page it cannot
+       * authenticate is damage, not a wrong key.
+       */
+      if (g_error_matches (local_error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&local_error);
+          set_error_from_rc (self->handle, SQLITE_CORRUPT, &local_error);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -24,6 +24,8 @@ LankaDatabase *lanka_database_open            (const char     *path,
                                                const LankaKey *key,
                                                GError        **error);
 void           lanka_database_close           (LankaDatabase  *self);
+void           lanka_database_hold            (LankaDatabase  *self);
+void           lanka_database_release         (LankaDatabase  *self);
 gboolean       lanka_database_is_open         (LankaDatabase  *self);
 const char    *lanka_database_get_path        (LankaDatabase  *self);
 const char    *lanka_database_get_uuid        (LankaDatabase  *self);

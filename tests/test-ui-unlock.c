@@ -1,0 +1,357 @@
+/* test-ui-unlock.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "lanka-application.h"
+#include "lanka-audit.h"
+#include "lanka-keyring.h"
+#include "lanka-lock-monitor.h"
+#include "lanka-test-util.h"
+#include "lanka-window-private.h"
+
+/* What a person goes through: the first run, the recovery code, the main
+ * window, locking and unlocking — driven through the same widgets and
+ * actions the person uses, against the session's real keyring.
+ */
+
+static LankaApplication *app;
+static char *data_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+typedef struct
+{
+  LankaWindow *window;
+  const char  *page;
+} PageWait;
+
+static gboolean
+shows_page (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (lanka_window_get_visible_page (wait->window), wait->page) == 0;
+}
+
+static void
+wait_for_page (LankaWindow *window,
+               const char  *page)
+{
+  PageWait wait = { window, page };
+
+  iterate_until (shows_page, &wait);
+}
+
+static gboolean
+create_reached_code (gpointer data)
+{
+  return g_strcmp0 (lanka_create_page_get_step (data), "code") == 0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+
+      if ((found = find_widget (child, type, css_class)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      if ((found = find_row (child, type, title)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_first_run (void)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *db_path = NULL;
+  LankaWindow *window;
+  GtkWidget *label;
+  GtkWidget *confirm_row;
+
+  g_application_activate (G_APPLICATION (app));
+  window = lanka_application_get_window (app);
+  iterate_until (is_mapped, window);
+
+  /* No database: the welcome page, and the parts are out of reach. */
+  g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "welcome");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-part", "s", "directory") &&
+                  g_strcmp0 (lanka_window_get_visible_part (window), "directory") == 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-database", NULL));
+  wait_for_page (window, "create");
+  g_assert_cmpstr (lanka_create_page_get_step (window->create_page), ==, "passphrase");
+
+  /* Two different passphrases are refused before anything is created. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
+                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                 _("_Passphrase"))),
+                         "correct horse battery");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
+                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                 _("_Repeat passphrase"))),
+                         "correct horse batterY");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
+  g_assert_cmpstr (lanka_create_page_get_step (window->create_page), ==, "passphrase");
+  db_path = g_build_filename (data_dir, LANKA_VAULT_DATABASE_NAME, NULL);
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
+                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                 _("_Repeat passphrase"))),
+                         "correct horse battery");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
+  iterate_until (create_reached_code, window->create_page);
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS));
+
+  /* The code is shown once, grouped. */
+  label = find_widget (GTK_WIDGET (window->create_page), GTK_TYPE_LABEL, "recovery-code");
+  g_assert_nonnull (label);
+  code = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_cmpuint (strlen (code), ==, 35);
+  g_assert_cmpint (code[5], ==, '-');
+
+  /* Confirming with a wrong code keeps the person on the page … */
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.show-confirm", NULL);
+  confirm_row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  g_assert_nonnull (confirm_row);
+  gtk_editable_set_text (GTK_EDITABLE (confirm_row), "00000-00000-00000-00000-00000-00000");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
+  g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "create");
+  g_assert_true (gtk_widget_has_css_class (confirm_row, "error"));
+
+  /* … the right one, typed loosely, opens the parts. */
+  typed = g_ascii_strdown (code, -1);
+  g_strdelimit (typed, "-", ' ');
+  gtk_editable_set_text (GTK_EDITABLE (confirm_row), typed);
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
+  wait_for_page (window, "workspace");
+  g_assert_nonnull (lanka_application_get_database (app));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->lock_button)));
+
+  /* Kept for the next test. */
+  g_object_set_data_full (G_OBJECT (app), "recovery-code", g_steal_pointer (&code), g_free);
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return lanka_unlock_page_get_message (data) != NULL;
+}
+
+static void
+test_lock_and_unlock (void)
+{
+  LankaWindow *window = lanka_application_get_window (app);
+  g_autoptr(LankaDatabase) database = NULL;
+  const char *code = g_object_get_data (G_OBJECT (app), "recovery-code");
+  GtkWidget *recovery_row;
+  GtkWidget *passphrase_row;
+
+  g_assert_nonnull (code);
+  database = g_object_ref (lanka_application_get_database (app));
+
+  /* Ctrl+L: the database closes and the window shows nothing of it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
+  g_assert_null (lanka_application_get_database (app));
+  g_assert_false (lanka_database_is_open (database));
+  wait_for_page (window, "unlock");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
+
+  /* A wrong passphrase is marked and explained. */
+  passphrase_row = find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Passphrase"));
+  g_assert_nonnull (passphrase_row);
+  g_assert_true (gtk_widget_get_visible (passphrase_row));
+  gtk_editable_set_text (GTK_EDITABLE (passphrase_row), "not the passphrase");
+  g_signal_emit_by_name (passphrase_row, "entry-activated");
+  iterate_until (has_message, window->unlock_page);
+  g_assert_true (gtk_widget_has_css_class (passphrase_row, "error"));
+  g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "unlock");
+
+  /* The recovery code opens it. */
+  recovery_row = find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  g_assert_nonnull (recovery_row);
+  gtk_editable_set_text (GTK_EDITABLE (recovery_row), code);
+  g_signal_emit_by_name (recovery_row, "entry-activated");
+  wait_for_page (window, "workspace");
+  g_assert_nonnull (lanka_application_get_database (app));
+}
+
+static void
+test_lock_audited (void)
+{
+  g_autoptr(GPtrArray) locks = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GError) error = NULL;
+  LankaDatabase *database = lanka_application_get_database (app);
+
+  g_assert_nonnull (database);
+
+  locks = lanka_audit_list (database, LANKA_AUDIT_LOCK, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (locks->len, >=, 1);
+
+  /* The wrong passphrase was counted while locked, and written now. */
+  failures = lanka_audit_list (database, LANKA_AUDIT_UNLOCK_FAILED, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (failures->len, ==, 1);
+}
+
+static void
+test_idle_lock (void)
+{
+  LankaWindow *window = lanka_application_get_window (app);
+  LankaLockMonitor *monitor = lanka_application_get_lock_monitor (app);
+  GSettings *settings = lanka_application_get_settings (app);
+
+  g_assert_nonnull (lanka_application_get_database (app));
+
+  /* Ten minutes of idleness, without waiting ten minutes. */
+  g_settings_set_uint (settings, "idle-lock-minutes", 10);
+  lanka_lock_monitor_note_activity (monitor);
+  lanka_lock_monitor_check_idle (monitor, g_get_monotonic_time () + 9 * 60 * G_USEC_PER_SEC);
+  g_assert_nonnull (lanka_application_get_database (app));
+  lanka_lock_monitor_check_idle (monitor, g_get_monotonic_time () + 11 * 60 * G_USEC_PER_SEC);
+  g_assert_null (lanka_application_get_database (app));
+  wait_for_page (window, "unlock");
+
+  /* Back in through the keyring, as after a screen lock. */
+  gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
+  wait_for_page (window, "workspace");
+}
+
+static gboolean
+is_locked (gpointer data)
+{
+  return lanka_application_get_database (app) == NULL;
+}
+
+static void
+test_screensaver_lock (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  LankaWindow *window = lanka_application_get_window (app);
+
+  g_assert_nonnull (lanka_application_get_database (app));
+
+  /* The screensaver announces a locked screen on the session bus. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_emit_signal (bus, NULL,
+                                 "/org/gnome/ScreenSaver",
+                                 "org.gnome.ScreenSaver",
+                                 "ActiveChanged",
+                                 g_variant_new ("(b)", TRUE),
+                                 &error);
+  g_assert_no_error (error);
+  g_dbus_connection_flush_sync (bus, NULL, NULL);
+
+  iterate_until (is_locked, NULL);
+  wait_for_page (window, "unlock");
+
+  gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
+  wait_for_page (window, "workspace");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  data_dir = lanka_test_make_data_dir ();
+  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = lanka_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* The steps follow each other like a person's first day. */
+  g_test_add_func ("/ui/unlock/first-run", test_first_run);
+  g_test_add_func ("/ui/unlock/lock-and-unlock", test_lock_and_unlock);
+  g_test_add_func ("/ui/unlock/lock-audited", test_lock_audited);
+  g_test_add_func ("/ui/unlock/idle-lock", test_idle_lock);
+  g_test_add_func ("/ui/unlock/screensaver-lock", test_screensaver_lock);
+
+  ret = g_test_run ();
+
+  lanka_application_lock (app);
+  g_object_unref (app);
+  lanka_test_remove_tree (data_dir);
+  g_free (data_dir);
+
+  return ret;
+}
