@@ -63,7 +63,7 @@ static const GOptionEntry main_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database in DIR instead of the usual one"), N_("DIR") },
   { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Open the fictional sample data, for a demonstration or a training"), NULL },
+    N_("Open the fictional sample data, for a demonstration or a training session"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the database through the keyring, print a verdict and exit"), NULL },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,

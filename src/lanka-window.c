@@ -125,6 +125,10 @@ on_main_stack_visible_child_name_cb (LankaWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           g_strcmp0 (page, "create") == 0 || g_strcmp0 (page, "restore") == 0);
   _lanka_window_actions_update (self);
+
+  /* Keyboard users start on the page's first control, not nowhere. */
+  if (!workspace && gtk_stack_get_visible_child (main_stack) != NULL)
+    gtk_widget_child_focus (gtk_stack_get_visible_child (main_stack), GTK_DIR_TAB_FORWARD);
 }
 
 /**
@@ -477,6 +481,9 @@ lanka_window_init (LankaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+
+  /* The first page was visible before anyone listened. */
+  on_main_stack_visible_child_name_cb (self, NULL, self->main_stack);
 
   /* Every key press and click counts as activity for the idle lock. */
   controller = gtk_event_controller_key_new ();

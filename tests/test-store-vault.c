@@ -983,6 +983,43 @@ test_backup_restore (Fixture       *fixture,
   }
 }
 
+/* Locking closes the database while a backup may be copying it in a worker
+ * thread: the close waits for the worker, nothing crashes, and the database
+ * is closed when the backup is done.
+ */
+static void
+test_lock_during_backup (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(LankaDatabase) database = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = fixture_make_dir (fixture);
+  g_autofree char *backup = file_in (backup_dir, "while-locking.lankabackup");
+
+  database = create_database (fixture, fixture->vault, NULL, NULL);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *object = g_strdup_printf ("draft-%u", i);
+
+      save_draft (database, object, DRAFT_CONTENT);
+    }
+
+  lanka_vault_backup_async (fixture->vault, database, backup, NULL, store_result_cb, &result);
+
+  /* The person presses Ctrl+L at once, and writes the lock row. */
+  lanka_audit_log (database, LANKA_AUDIT_LOCK, NULL, NULL, NULL);
+  lanka_database_close (database);
+  g_assert_false (lanka_database_is_open (database));
+
+  lanka_vault_backup_finish (fixture->vault, wait_for (&result), &error);
+  g_clear_object (&result);
+
+  /* The worker has let go: the handle is really closed now. */
+  g_assert_false (lanka_database_is_open (database));
+  g_assert_false (lanka_audit_log (database, LANKA_AUDIT_LOCK, NULL, NULL, NULL));
+}
+
 static void
 test_restore_keeps_safety_copy (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -1774,6 +1811,7 @@ main (int   argc,
   ADD_TEST ("/store/vault/renew-recovery-code", test_renew_recovery_code);
   ADD_TEST ("/store/vault/rotate-key", test_rotate_key);
   ADD_TEST ("/store/vault/backup-restore", test_backup_restore);
+  ADD_TEST ("/store/vault/lock-during-backup", test_lock_during_backup);
   ADD_TEST ("/store/vault/restore-keeps-safety-copy", test_restore_keeps_safety_copy);
   ADD_TEST ("/store/vault/not-a-backup", test_not_a_backup);
   ADD_TEST ("/store/vault/leftover-log-file", test_leftover_log_file);

@@ -32,17 +32,33 @@ lanka_audit_log (LankaDatabase  *database,
                  const char     *detail,
                  GError        **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ret;
+  int rc;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (action != NULL && action[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "INSERT INTO audit_log (time, user, action, object, detail) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                        error)))
-    return FALSE;
+  if (_lanka_database_get_handle (database) == NULL)
+    {
+      _lanka_database_set_closed_error (error);
+      return FALSE;
+    }
+
+  /* A statement of its own rather than a cached one: the lock row is written
+   * on the main thread while a worker (a backup, a key rotation) may be
+   * using the cached statements of the same connection.
+   */
+  rc = sqlite3_prepare_v2 (_lanka_database_get_handle (database),
+                           "INSERT INTO audit_log (time, user, action, object, detail) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lanka_database_set_error (database, rc, error);
+      return FALSE;
+    }
 
   sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
   sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
@@ -52,7 +68,14 @@ lanka_audit_log (LankaDatabase  *database,
   if (detail != NULL)
     sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
 
-  return _lanka_database_step_done (database, stmt, error);
+  rc = sqlite3_step (stmt);
+  ret = rc == SQLITE_DONE;
+  if (!ret)
+    _lanka_database_set_error (database, rc, error);
+
+  sqlite3_finalize (stmt);
+
+  return ret;
 }
 
 static char *

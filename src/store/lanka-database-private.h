@@ -18,18 +18,19 @@ G_BEGIN_DECLS
 /* Prepared statements are cached per SQL text and come back reset, with
  * cleared bindings.  Values are only ever bound, never pasted into SQL.
  */
-sqlite3_stmt *_lanka_database_prepare     (LankaDatabase  *self,
-                                           const char     *sql,
-                                           GError        **error);
-gboolean      _lanka_database_step_done   (LankaDatabase  *self,
-                                           sqlite3_stmt   *stmt,
-                                           GError        **error);
-gboolean      _lanka_database_exec        (LankaDatabase  *self,
-                                           const char     *sql,
-                                           GError        **error);
-void          _lanka_database_set_error   (LankaDatabase  *self,
-                                           int             rc,
-                                           GError        **error);
-sqlite3      *_lanka_database_get_handle  (LankaDatabase  *self);
+sqlite3_stmt *_lanka_database_prepare            (LankaDatabase  *self,
+                                                  const char     *sql,
+                                                  GError        **error);
+gboolean      _lanka_database_step_done          (LankaDatabase  *self,
+                                                  sqlite3_stmt   *stmt,
+                                                  GError        **error);
+gboolean      _lanka_database_exec               (LankaDatabase  *self,
+                                                  const char     *sql,
+                                                  GError        **error);
+void          _lanka_database_set_error          (LankaDatabase  *self,
+                                                  int             rc,
+                                                  GError        **error);
+void          _lanka_database_set_closed_error   (GError        **error);
+sqlite3      *_lanka_database_get_handle         (LankaDatabase  *self);
 
 G_END_DECLS

@@ -95,8 +95,8 @@ static const char * const migrations[] = {
 
 #define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))
 
-static void
-set_closed_error (GError **error)
+void
+_lanka_database_set_closed_error (GError **error)
 {
   g_set_error_literal (error,
                        LANKA_STORE_ERROR,
@@ -371,7 +371,7 @@ _lanka_database_prepare (LankaDatabase  *self,
 
   if (self->handle == NULL)
     {
-      set_closed_error (error);
+      _lanka_database_set_closed_error (error);
       return NULL;
     }
 
@@ -463,7 +463,7 @@ _lanka_database_exec (LankaDatabase  *self,
 
   if (self->handle == NULL)
     {
-      set_closed_error (error);
+      _lanka_database_set_closed_error (error);
       return FALSE;
     }
 
@@ -1337,7 +1337,7 @@ ensure_idle (LankaDatabase  *self,
 {
   if (self->handle == NULL)
     {
-      set_closed_error (error);
+      _lanka_database_set_closed_error (error);
       return FALSE;
     }
 

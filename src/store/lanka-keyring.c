@@ -210,14 +210,39 @@ read_collection_locked (SecretService  *service,
   return TRUE;
 }
 
+/* How long libsecret may take to close a prompt once the wait was
+ * cancelled, before the wait is given up.
+ */
+#define DISMISS_GRACE_USEC (2 * G_USEC_PER_SEC)
+#define WAIT_TICK_MSEC     200
+
+/* Shared with the callbacks of the operations it waits for: an operation
+ * that is given up keeps its reference, so that a late completion never
+ * touches freed memory.
+ */
 typedef struct
 {
   GMainContext *context;
   GCancellable *cancellable;
   GAsyncResult *result;
+  gint64        cancelled_at;
   gboolean      appeared;
   gboolean      vanished;
 } UnlockWait;
+
+static void
+unlock_wait_clear (UnlockWait *wait)
+{
+  g_clear_pointer (&wait->context, g_main_context_unref);
+  g_clear_object (&wait->cancellable);
+  g_clear_object (&wait->result);
+}
+
+static void
+unlock_wait_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, (GDestroyNotify)unlock_wait_clear);
+}
 
 static void
 on_unlock_ready_cb (GObject      *source,
@@ -226,8 +251,8 @@ on_unlock_ready_cb (GObject      *source,
 {
   UnlockWait *wait = user_data;
 
-  wait->result = g_object_ref (result);
-  g_main_context_wakeup (wait->context);
+  g_set_object (&wait->result, result);
+  unlock_wait_unref (wait);
 }
 
 static void
@@ -262,13 +287,43 @@ on_caller_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (user_data);
 }
 
+static gboolean
+on_wait_tick_cb (gpointer user_data)
+{
+  /* Only wakes the loop, which checks the time. */
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs @wait's context until the operation completes, the service went
+ * away, or a cancelled operation did not finish within the grace time.
+ * Returns the result, or NULL when the operation was given up.
+ */
+static GAsyncResult *
+unlock_wait_run (UnlockWait *wait)
+{
+  while (wait->result == NULL && !wait->vanished)
+    {
+      if (g_cancellable_is_cancelled (wait->cancellable))
+        {
+          if (wait->cancelled_at == 0)
+            wait->cancelled_at = g_get_monotonic_time ();
+          else if (g_get_monotonic_time () - wait->cancelled_at > DISMISS_GRACE_USEC)
+            break;
+        }
+
+      g_main_context_iteration (wait->context, TRUE);
+    }
+
+  return g_steal_pointer (&wait->result);
+}
+
 /* Asks the Secret Service to unlock the default collection, which shows
  * its own prompt.  Some keyring daemons exit while their prompt is open
  * (when no prompter can be shown, or when the prompt is dismissed), and
- * libsecret callers have been seen to wait forever then.  So the wait runs
- * on a main context of its own, and ends when the caller cancels or the
- * service goes away.  The collection proxy is made on that context too, so
- * that its signals end with it.
+ * libsecret then may never complete the operation.  So the wait runs on a
+ * main context of its own, and ends when the caller cancels or the service
+ * goes away, whether libsecret finishes or not.  The collection proxy is
+ * made on that context too, so that its signals end with it.
  */
 static gboolean
 unlock_collection (SecretService  *service,
@@ -276,58 +331,82 @@ unlock_collection (SecretService  *service,
                    GError        **error)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GCancellable) internal = g_cancellable_new ();
+  g_autoptr(GSource) tick = g_timeout_source_new (WAIT_TICK_MSEC);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SecretCollection) collection = NULL;
   g_autolist(GDBusProxy) unlocked = NULL;
   GList objects = { NULL, NULL, NULL };
-  UnlockWait wait = { context, internal, NULL, FALSE, FALSE };
+  UnlockWait *wait;
   gulong cancelled_id = 0;
+  gboolean vanished;
+  gboolean given_up = FALSE;
   guint watch_id;
+
+  wait = g_atomic_rc_box_new0 (UnlockWait);
+  wait->context = g_main_context_ref (context);
+  wait->cancellable = g_cancellable_new ();
 
   g_main_context_push_thread_default (context);
 
+  g_source_set_callback (tick, on_wait_tick_cb, NULL, NULL);
+  g_source_attach (tick, context);
+
   if (cancellable != NULL)
     cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled_cb),
-                                          internal, NULL);
+                                          g_object_ref (wait->cancellable), g_object_unref);
 
   watch_id = g_bus_watch_name_on_connection (service_connection (service),
                                              SECRET_BUS_NAME,
                                              G_BUS_NAME_WATCHER_FLAGS_NONE,
                                              on_service_appeared_cb,
                                              on_service_vanished_cb,
-                                             &wait,
-                                             NULL);
+                                             g_atomic_rc_box_acquire (wait),
+                                             unlock_wait_unref);
 
   secret_collection_for_alias (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
-                               internal, on_unlock_ready_cb, &wait);
-  while (wait.result == NULL)
-    g_main_context_iteration (context, TRUE);
-  collection = secret_collection_for_alias_finish (wait.result, &local_error);
-  g_clear_object (&wait.result);
+                               wait->cancellable, on_unlock_ready_cb,
+                               g_atomic_rc_box_acquire (wait));
+  result = unlock_wait_run (wait);
+  if (result != NULL)
+    collection = secret_collection_for_alias_finish (result, &local_error);
+  else
+    given_up = TRUE;
+  g_clear_object (&result);
 
   if (collection != NULL)
     {
       objects.data = collection;
-      secret_service_unlock (service, &objects, internal, on_unlock_ready_cb, &wait);
-      while (wait.result == NULL)
-        g_main_context_iteration (context, TRUE);
-      secret_service_unlock_finish (service, wait.result, &unlocked, &local_error);
-      g_clear_object (&wait.result);
+      secret_service_unlock (service, &objects, wait->cancellable, on_unlock_ready_cb,
+                             g_atomic_rc_box_acquire (wait));
+      result = unlock_wait_run (wait);
+      if (result != NULL)
+        secret_service_unlock_finish (service, result, &unlocked, &local_error);
+      else
+        given_up = TRUE;
     }
-
-  g_clear_object (&collection);
 
   g_bus_unwatch_name (watch_id);
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, cancelled_id);
+  g_source_destroy (tick);
 
   /* Let the unwatch and any late replies finish on this context. */
   while (g_main_context_iteration (context, FALSE))
     ;
   g_main_context_pop_thread_default (context);
 
-  if (wait.vanished)
+  vanished = wait->vanished;
+  unlock_wait_unref (wait);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Unlocking the keyring was cancelled."));
+      return FALSE;
+    }
+
+  if (vanished || given_up)
     {
       g_set_error_literal (error,
                            LANKA_KEYRING_ERROR,
@@ -342,14 +421,11 @@ unlock_collection (SecretService  *service,
    */
   if (local_error != NULL)
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, local_error->message);
-      else
-        g_set_error (error,
-                     LANKA_KEYRING_ERROR,
-                     LANKA_KEYRING_ERROR_LOCKED,
-                     _("The keyring could not be unlocked: %s"),
-                     local_error->message);
+      g_set_error (error,
+                   LANKA_KEYRING_ERROR,
+                   LANKA_KEYRING_ERROR_LOCKED,
+                   _("The keyring could not be unlocked: %s"),
+                   local_error->message);
       return FALSE;
     }
 

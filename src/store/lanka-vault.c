@@ -104,6 +104,9 @@ typedef struct
   LankaVaultMethod  method;
   LankaSecret      *secret;
   LankaSecret      *passphrase;
+  /* Held (lanka_database_hold()) while the task lives, so that locking
+   * meanwhile closes it only when the worker is done with it.
+   */
   LankaDatabase    *database;
   char             *path;
   gboolean          store_in_keyring;
@@ -120,6 +123,8 @@ task_data_free (TaskData *data)
 {
   g_clear_pointer (&data->secret, lanka_secret_free);
   g_clear_pointer (&data->passphrase, lanka_secret_free);
+  if (data->database != NULL)
+    lanka_database_release (data->database);
   g_clear_object (&data->database);
   g_clear_pointer (&data->path, g_free);
   g_free (data);
@@ -1729,6 +1734,7 @@ lanka_vault_rotate_key_async (LankaVault          *self,
 
   data = g_new0 (TaskData, 1);
   data->database = g_object_ref (database);
+  lanka_database_hold (database);
   data->passphrase = secret_dup (passphrase);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -2204,6 +2210,7 @@ lanka_vault_backup_async (LankaVault          *self,
 
   data = g_new0 (TaskData, 1);
   data->database = g_object_ref (database);
+  lanka_database_hold (database);
   data->path = g_strdup (path);
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -31,6 +31,7 @@ struct _LankaCreatePage
 
   /* Template widgets */
   GtkStack              *steps;
+  AdwPreferencesGroup   *passphrase_group;
   AdwPasswordEntryRow   *passphrase_row;
   AdwPasswordEntryRow   *repeat_row;
   GtkLabel              *passphrase_error;
@@ -334,6 +335,7 @@ lanka_create_page_class_init (LankaCreatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, create_button);
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, create_spinner);
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, passphrase_error);
+  gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, passphrase_group);
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, LankaCreatePage, steps);
@@ -350,9 +352,19 @@ lanka_create_page_class_init (LankaCreatePageClass *klass)
 static void
 lanka_create_page_init (LankaCreatePage *self)
 {
+  g_autofree char *description = NULL;
+
   g_type_ensure (LANKA_TYPE_RECOVERY_CODE_VIEW);
 
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  description = g_strdup_printf (ngettext ("At least %d character. Leave both empty to rely on the "
+                                           "keyring and the recovery code.",
+                                           "At least %d characters. Leave both empty to rely on the "
+                                           "keyring and the recovery code.",
+                                           LANKA_PASSPHRASE_MIN_LENGTH),
+                                 LANKA_PASSPHRASE_MIN_LENGTH);
+  adw_preferences_group_set_description (self->passphrase_group, description);
 }

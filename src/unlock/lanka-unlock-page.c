@@ -128,6 +128,7 @@ lanka_unlock_page_update (LankaUnlockPage *self)
   LankaApplication *app = LANKA_APPLICATION_DEFAULT;
   LankaVault *vault;
   gboolean ready;
+  gboolean sample;
 
   g_return_if_fail (LANKA_IS_UNLOCK_PAGE (self));
 
@@ -153,6 +154,7 @@ lanka_unlock_page_update (LankaUnlockPage *self)
     }
 
   ready = error == NULL;
+  sample = lanka_application_get_is_sample (app);
 
   if (error != NULL)
     {
@@ -161,16 +163,21 @@ lanka_unlock_page_update (LankaUnlockPage *self)
       set_message (self, message);
     }
 
-  adw_status_page_set_description (self->status,
-                                   ready
-                                   ? _("The database is closed. Unlock it through your keyring, "
-                                       "or with your passphrase or recovery code.")
-                                   : NULL);
+  if (!ready)
+    adw_status_page_set_description (self->status, NULL);
+  else if (sample)
+    adw_status_page_set_description (self->status,
+                                     _("The sample data are closed. They are fictional and open "
+                                       "without a key."));
+  else
+    adw_status_page_set_description (self->status,
+                                     _("The database is closed. Unlock it through your keyring, "
+                                       "or with your passphrase or recovery code."));
 
   gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), ready);
   gtk_widget_set_visible (GTK_WIDGET (self->passphrase_group),
-                          ready && lanka_vault_has_passphrase (vault));
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), ready);
+                          ready && !sample && lanka_vault_has_passphrase (vault));
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), ready && !sample);
 }
 
 static void
@@ -276,7 +283,13 @@ lanka_unlock_page_unlock_keyring (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *param)
 {
-  lanka_unlock_page_unlock (LANKA_UNLOCK_PAGE (widget), LANKA_VAULT_METHOD_KEYRING, NULL);
+  /* The fictional sample data open with their own fixed passphrase. */
+  if (lanka_application_get_is_sample (LANKA_APPLICATION_DEFAULT))
+    lanka_unlock_page_unlock (LANKA_UNLOCK_PAGE (widget),
+                              LANKA_VAULT_METHOD_PASSPHRASE,
+                              lanka_application_get_sample_passphrase ());
+  else
+    lanka_unlock_page_unlock (LANKA_UNLOCK_PAGE (widget), LANKA_VAULT_METHOD_KEYRING, NULL);
 }
 
 static void

@@ -1,0 +1,304 @@
+/* lanka-screenshots.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lanka-application.h"
+#include "lanka-preferences-window.h"
+#include "lanka-test-util.h"
+#include "lanka-window-private.h"
+
+/* Walks through every page a person meets and saves a picture of each, at
+ * phone width and at desktop width, for review and for the software
+ * centre.  (The locked page is left out: a widget paintable does not
+ * follow the window through a lock; build-aux/screenshot shows it.)  Run it
+ * in the headless session, once per language and width:
+ *
+ *   LANGUAGE=sv build-aux/run-headless _build/tests/lanka-screenshots DIR WIDTH
+ */
+
+static LankaApplication *app;
+static const char *out_dir;
+static int width;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+
+static void
+settle (double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+
+  /* A window that was just mapped has not drawn its first frame yet. */
+  for (guint tries = 0; node == NULL && tries < 10; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      settle (0.6);
+      w = gtk_widget_get_width (widget);
+      h = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+
+  if (node == NULL)
+    {
+      g_printerr ("No picture of %s\n", name);
+      return;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+
+  file = g_strdup_printf ("%s-%d-%s.png", name, width, g_getenv ("LANGUAGE") ?: "en");
+  path = g_build_filename (out_dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_print ("%s\n", path);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+has_database (gpointer data)
+{
+  return lanka_application_get_database (app) != NULL;
+}
+
+static gboolean
+create_step_is (gpointer data)
+{
+  LankaWindow *window = lanka_application_get_window (app);
+
+  return g_strcmp0 (lanka_create_page_get_step (window->create_page), data) == 0;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      if ((found = find_row (child, type, title)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_styled (GtkWidget  *root,
+             const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+
+      if ((found = find_styled (child, css_class)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+walk (void)
+{
+  LankaWindow *window;
+  GtkWidget *row;
+  GtkWindow *other;
+
+  g_settings_set_int (lanka_application_get_settings (app), "window-width", width);
+  g_settings_set_int (lanka_application_get_settings (app), "window-height", 720);
+
+  g_application_activate (G_APPLICATION (app));
+  window = lanka_application_get_window (app);
+  iterate_until (is_mapped, window);
+
+  /* A picture taken mid-transition would show the page before. */
+  gtk_stack_set_transition_type (window->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  save (GTK_WIDGET (window), "welcome");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  save (GTK_WIDGET (window), "restore");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.create-database", NULL);
+  save (GTK_WIDGET (window), "create");
+
+  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Passphrase"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "correct horse battery");
+  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Repeat passphrase"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "correct horse");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
+  save (GTK_WIDGET (window), "create-mismatch");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "correct horse battery");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
+  iterate_until (create_step_is, (gpointer)"code");
+  save (GTK_WIDGET (window), "recovery-code");
+
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.show-confirm", NULL);
+  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "ABCDE-FGHJK");
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
+  save (GTK_WIDGET (window), "confirm-error");
+
+  /* The rest of the walk needs the database open. */
+  gtk_editable_set_text (GTK_EDITABLE (row),
+                         gtk_label_get_label (GTK_LABEL (find_styled (GTK_WIDGET (window->create_page),
+                                                                      "recovery-code"))));
+  gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
+  iterate_until (has_database, NULL);
+
+  lanka_window_set_visible_part (window, "cases");
+  save (GTK_WIDGET (window), "cases");
+  lanka_window_set_visible_part (window, "directory");
+  save (GTK_WIDGET (window), "directory");
+  lanka_window_set_visible_part (window, "training");
+  save (GTK_WIDGET (window), "training");
+  lanka_window_set_visible_part (window, "cases");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  other = find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
+  if (other != NULL)
+    {
+      gtk_window_set_default_size (other, MIN (width, 640), 640);
+      iterate_until (is_mapped, other);
+      save (GTK_WIDGET (other), "preferences-general");
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (other), "security");
+      save (GTK_WIDGET (other), "preferences-security");
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (other), "backup");
+      save (GTK_WIDGET (other), "preferences-backup");
+      gtk_window_destroy (other);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  other = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  iterate_until (is_mapped, other);
+  save (GTK_WIDGET (other), "shortcuts");
+  gtk_window_close (other);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  other = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  if (other != NULL)
+    {
+      iterate_until (is_mapped, other);
+      save (GTK_WIDGET (other), "about");
+      gtk_window_destroy (other);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+
+  if (argc < 3)
+    {
+      g_printerr ("Usage: %s DIRECTORY WIDTH\n", argv[0]);
+      return 2;
+    }
+  out_dir = argv[1];
+  width = atoi (argv[2]);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-decoration-layout", "appmenu:close",
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+
+  data_dir = lanka_test_make_data_dir ();
+  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
+
+  app = lanka_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  walk ();
+
+  lanka_application_lock (app);
+  g_clear_object (&app);
+  lanka_test_remove_tree (data_dir);
+
+  return 0;
+}
