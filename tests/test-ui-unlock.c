@@ -15,7 +15,9 @@
 #include "lanka-audit.h"
 #include "lanka-keyring.h"
 #include "lanka-lock-monitor.h"
+#include "lanka-store-error.h"
 #include "lanka-test-util.h"
+#include "lanka-unlock-error.h"
 #include "lanka-window-private.h"
 
 /* What a person goes through: the first run, the recovery code, the main
@@ -316,6 +318,48 @@ test_screensaver_lock (void)
   wait_for_page (window, "workspace");
 }
 
+/* Each way unlocking can fail has a sentence of its own, so that the person
+ * knows what happened and what to do.
+ */
+static void
+test_error_sentences (void)
+{
+  static const struct {
+    const char *domain;
+    int         code;
+  } errors[] = {
+    { "keyring", LANKA_KEYRING_ERROR_LOCKED },
+    { "keyring", LANKA_KEYRING_ERROR_NO_SERVICE },
+    { "keyring", LANKA_KEYRING_ERROR_NOT_FOUND },
+    { "vault", LANKA_VAULT_ERROR_WRONG_SECRET },
+    { "store", LANKA_STORE_ERROR_DAMAGED },
+    { "vault", LANKA_VAULT_ERROR_DATABASE_MISSING },
+    { "vault", LANKA_VAULT_ERROR_KEYS_MISSING },
+    { "store", LANKA_STORE_ERROR_FOREIGN },
+    { "vault", LANKA_VAULT_ERROR_NOT_A_BACKUP },
+    { "store", LANKA_STORE_ERROR_NO_SQLCIPHER },
+    { "store", LANKA_STORE_ERROR_DISK_FULL },
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      GQuark domain = g_str_equal (errors[i].domain, "keyring") ? LANKA_KEYRING_ERROR
+                      : g_str_equal (errors[i].domain, "vault") ? LANKA_VAULT_ERROR
+                      : LANKA_STORE_ERROR;
+      g_autoptr(GError) error = g_error_new_literal (domain, errors[i].code, "internal detail");
+      g_autofree char *sentence = lanka_unlock_describe_error (error);
+
+      /* A sentence in the person's language, not the internal message. */
+      g_assert_nonnull (sentence);
+      g_assert_cmpuint (strlen (sentence), >, 20);
+      g_assert_null (strstr (sentence, "internal detail"));
+      g_assert_true (g_str_has_suffix (sentence, "."));
+      g_assert_false (g_hash_table_contains (seen, sentence));
+      g_hash_table_add (seen, g_steal_pointer (&sentence));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +382,8 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+
+  g_test_add_func ("/ui/unlock/error-sentences", test_error_sentences);
 
   /* The steps follow each other like a person's first day. */
   g_test_add_func ("/ui/unlock/first-run", test_first_run);
