@@ -12,6 +12,7 @@
 #include "lanka-draft.h"
 #include "lanka-key.h"
 #include "lanka-store-error.h"
+#include "lanka-test-util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,41 +39,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("lanka-database-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = lanka_test_make_data_dir ();
   fixture->path = g_build_filename (fixture->dir, "lanka.db", NULL);
   fixture->key = lanka_key_new_random ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  lanka_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->key, lanka_key_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
