@@ -50,6 +50,18 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+static void
+iterate_a_while (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 typedef struct
 {
   LankaWindow *window;
@@ -291,31 +303,55 @@ is_locked (gpointer data)
 }
 
 static void
-test_screensaver_lock (void)
+emit_active_changed (GDBusConnection *bus,
+                     const char      *interface,
+                     const char      *path)
 {
-  g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
-  LankaWindow *window = lanka_application_get_window (app);
 
-  g_assert_nonnull (lanka_application_get_database (app));
-
-  /* The screensaver announces a locked screen on the session bus. */
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_emit_signal (bus, NULL,
-                                 "/org/gnome/ScreenSaver",
-                                 "org.gnome.ScreenSaver",
-                                 "ActiveChanged",
-                                 g_variant_new ("(b)", TRUE),
-                                 &error);
+  g_dbus_connection_emit_signal (bus, NULL, path, interface, "ActiveChanged",
+                                 g_variant_new ("(b)", TRUE), &error);
   g_assert_no_error (error);
   g_dbus_connection_flush_sync (bus, NULL, NULL);
+}
 
-  iterate_until (is_locked, NULL);
-  wait_for_page (window, "unlock");
+static void
+test_screensaver_lock (void)
+{
+  static const struct {
+    const char *interface;
+    const char *path;
+  } screensavers[] = {
+    { "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver" },
+    { "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver" },
+  };
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = lanka_application_get_settings (app);
+  LankaWindow *window = lanka_application_get_window (app);
 
-  gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
-  wait_for_page (window, "workspace");
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Both screensaver interfaces announce a locked screen. */
+  for (guint i = 0; i < G_N_ELEMENTS (screensavers); i++)
+    {
+      g_assert_nonnull (lanka_application_get_database (app));
+
+      emit_active_changed (bus, screensavers[i].interface, screensavers[i].path);
+      iterate_until (is_locked, NULL);
+      wait_for_page (window, "unlock");
+
+      gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
+      wait_for_page (window, "workspace");
+    }
+
+  /* With the setting off, a screen lock leaves Länka open. */
+  g_settings_set_boolean (settings, "lock-on-screen-lock", FALSE);
+  emit_active_changed (bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver");
+  iterate_a_while ();
+  g_assert_nonnull (lanka_application_get_database (app));
+  g_settings_reset (settings, "lock-on-screen-lock");
 }
 
 /* Each way unlocking can fail has a sentence of its own, so that the person
