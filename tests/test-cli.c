@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "lanka-test-util.h"
 #include "lanka-vault.h"
@@ -142,6 +144,47 @@ test_backup (void)
   lanka_test_remove_tree (data_dir);
 }
 
+/* The running application writes no core dump: a crash must not put the
+ * database key and the records it showed on the disk.
+ */
+static void
+test_no_core_dumps (void)
+{
+  g_autofree char *data_dir = lanka_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limits_path = NULL;
+  g_autofree char *limits = NULL;
+  const char *argv[] = { lanka_binary, "--data-dir", data_dir, NULL };
+  const char *line;
+  GPid pid;
+
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("Needs a display to start the window");
+      return;
+    }
+
+  g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  limits_path = g_strdup_printf ("/proc/%d/limits", pid);
+  for (guint tries = 0; tries < 50 && limits == NULL; tries++)
+    {
+      g_usleep (G_USEC_PER_SEC / 10);
+      g_file_get_contents (limits_path, &limits, NULL, NULL);
+    }
+  g_assert_nonnull (limits);
+
+  line = strstr (limits, "Max core file size");
+  g_assert_nonnull (line);
+  g_assert_true (g_regex_match_simple ("^Max core file size\\s+0\\s+0\\s", line, G_REGEX_MULTILINE, 0));
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  lanka_test_remove_tree (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +198,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/damaged", test_check_damaged);
   g_test_add_func ("/cli/check/missing", test_check_missing);
   g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/no-core-dumps", test_no_core_dumps);
 
   return g_test_run ();
 }
