@@ -24,7 +24,7 @@
 /* The schema version a new database has: the number of migrations.  Raise
  * it together with every new migration.
  */
-#define EXPECTED_SCHEMA_VERSION 1
+#define EXPECTED_SCHEMA_VERSION 2
 
 #define SQLITE_MAGIC "SQLite format 3"
 

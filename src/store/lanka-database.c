@@ -91,6 +91,127 @@ static const char * const migrations[] = {
   "  saved_at INTEGER NOT NULL,"
   "  PRIMARY KEY (kind, object)"
   ");",
+
+  /* 2: the agency directory and the field-level change history.  Codes
+   * (type, county, helps-with, accepts) are the stable English codes of the
+   * vocabulary; labels stay in gettext.  Times are microseconds since the
+   * epoch, like the audit log; verified_on is an ISO 8601 date.
+   */
+  "CREATE TABLE agency ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  unit TEXT,"
+  "  type TEXT NOT NULL DEFAULT 'other',"
+  "  national INTEGER NOT NULL DEFAULT 0,"
+  "  nmt INTEGER NOT NULL DEFAULT 0,"
+  "  organisation_number TEXT,"
+  "  opening_hours TEXT,"
+  "  out_of_hours TEXT,"
+  "  limits TEXT,"
+  "  notes TEXT,"
+  "  verified_on TEXT,"
+  "  source TEXT,"
+  /* Seed agencies carry the seed's stable key and a hash of the values the
+   * seed last wrote, so that a later seed can tell whether the person has
+   * changed them since.
+   */
+  "  seed_key TEXT UNIQUE,"
+  "  seed_hash TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX agency_name ON agency (name);"
+  "CREATE INDEX agency_type ON agency (type, name);"
+  "CREATE TABLE agency_county ("
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  county TEXT NOT NULL,"
+  "  PRIMARY KEY (agency, county)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX agency_county_county ON agency_county (county, agency);"
+  "CREATE TABLE agency_helps ("
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('support', 'exploitation', 'other')),"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (agency, kind, code)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX agency_helps_code ON agency_helps (code, agency);"
+  "CREATE TABLE agency_accepts ("
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (agency, code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE agency_language ("
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  language TEXT NOT NULL,"
+  "  PRIMARY KEY (agency, language)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE agency_channel ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'web', 'address')),"
+  "  label TEXT,"
+  "  value TEXT NOT NULL,"
+  /* Phones as +46…, e-mail addresses in lower case: what duplicate checks
+   * compare, while value keeps what the person wrote.
+   */
+  "  normalized TEXT,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX agency_channel_agency ON agency_channel (agency, position);"
+  "CREATE INDEX agency_channel_normalized ON agency_channel (normalized);"
+  "CREATE TABLE agency_contact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  agency INTEGER NOT NULL REFERENCES agency ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT,"
+  "  notes TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX agency_contact_agency ON agency_contact (agency, name);"
+  "CREATE TABLE agency_contact_channel ("
+  "  id INTEGER PRIMARY KEY,"
+  "  contact INTEGER NOT NULL REFERENCES agency_contact ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),"
+  "  label TEXT,"
+  "  value TEXT NOT NULL,"
+  "  normalized TEXT,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX agency_contact_channel_contact ON agency_contact_channel (contact, position);"
+  "CREATE INDEX agency_contact_channel_normalized ON agency_contact_channel (normalized);"
+  /* Old and new values of personal records, field by field.  It is personal
+   * data itself, so it goes when its record goes.
+   */
+  "CREATE TABLE record_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_uuid TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX record_history_record ON record_history (table_name, record_uuid, id);"
+  /* A cascade from a deleted agency fires this as well. */
+  "CREATE TRIGGER agency_contact_history_delete AFTER DELETE ON agency_contact "
+  "BEGIN DELETE FROM record_history "
+  "WHERE table_name = 'agency_contact' AND record_uuid = OLD.uuid; END;"
+  /* One row per agency, rowid = agency.id, kept in step by the store (the
+   * text gathers labels and several tables, which triggers cannot build).
+   * Contentless: the words live only in the index, the values in agency.
+   * unicode61 without removing diacritics keeps å, ä and ö letters of
+   * their own, as they are in Swedish.
+   */
+  "CREATE VIRTUAL TABLE agency_fts USING fts5 ("
+  "  name, unit, kind, limits, notes, people, channels,"
+  "  content = '', contentless_delete = 1,"
+  "  tokenize = 'unicode61 remove_diacritics 0',"
+  "  prefix = '2 3 4'"
+  ");",
 };
 
 #define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))

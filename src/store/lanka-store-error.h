@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @LANKA_STORE_ERROR_NO_SQLCIPHER: the process does not use SQLCipher, so keys would be ignored
  * @LANKA_STORE_ERROR_IO: reading or writing failed
  * @LANKA_STORE_ERROR_DISK_FULL: there is no space left on the disk
+ * @LANKA_STORE_ERROR_INVALID: a value is not valid for its field
+ * @LANKA_STORE_ERROR_NOT_FOUND: the record does not exist (any more)
  *
  * The ways the store fails, each of which the interface explains with its
  * own sentence.
@@ -35,6 +37,8 @@ typedef enum
   LANKA_STORE_ERROR_NO_SQLCIPHER,
   LANKA_STORE_ERROR_IO,
   LANKA_STORE_ERROR_DISK_FULL,
+  LANKA_STORE_ERROR_INVALID,
+  LANKA_STORE_ERROR_NOT_FOUND,
 } LankaStoreError;
 
 GQuark lanka_store_error_quark (void);

@@ -125,6 +125,11 @@ lanka_unlock_describe_error (const GError *error)
         case LANKA_STORE_ERROR_DISK_FULL:
           return g_strdup (_("The disk is full. Free some space and try again."));
 
+        /* These carry a sentence written for the field or record they name. */
+        case LANKA_STORE_ERROR_INVALID:
+        case LANKA_STORE_ERROR_NOT_FOUND:
+          return g_strdup (error->message);
+
         case LANKA_STORE_ERROR_IO:
         default:
           return g_strdup_printf (_("The database could not be read or written: %s"), error->message);

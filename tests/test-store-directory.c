@@ -1,0 +1,1076 @@
+/* test-store-directory.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lanka-agency.h"
+#include "lanka-database-private.h"
+#include "lanka-directory-seed.h"
+#include "lanka-directory.h"
+#include "lanka-key.h"
+#include "lanka-store-error.h"
+#include "lanka-test-util.h"
+#include "lanka-validate.h"
+
+#include <json-glib/json-glib.h>
+
+/* The people and numbers below are made up for the tests; only the seed's
+ * own public numbers are real.
+ */
+
+typedef struct
+{
+  char          *dir;
+  LankaDatabase *database;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(LankaKey) key = lanka_key_new_random ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = lanka_test_make_data_dir ();
+  path = g_build_filename (fixture->dir, "lanka.db", NULL);
+  fixture->database = lanka_database_create (path, key, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->database);
+  lanka_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static gint64
+query_int (LankaDatabase *database,
+           const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  stmt = _lanka_database_prepare (database, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static LankaAgency *
+add_agency (LankaDatabase *database,
+            const char    *name,
+            const char    *type)
+{
+  g_autoptr(LankaAgency) agency = lanka_agency_new ();
+  g_autoptr(GError) error = NULL;
+
+  lanka_agency_set_name (agency, name);
+  lanka_agency_set_agency_type (agency, type);
+  lanka_directory_add_agency (database, agency, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lanka_agency_get_uuid (agency));
+
+  return g_steal_pointer (&agency);
+}
+
+static LankaAgencyContact *
+add_contact (LankaDatabase *database,
+             LankaAgency   *agency,
+             const char    *name,
+             const char    *role,
+             const char    *phone)
+{
+  g_autoptr(LankaAgencyContact) contact = lanka_agency_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  lanka_agency_contact_set_name (contact, name);
+  lanka_agency_contact_set_role (contact, role);
+  if (phone != NULL)
+    lanka_agency_contact_add_channel (contact, LANKA_CHANNEL_PHONE, "Mobil", phone);
+  lanka_directory_add_contact (database, lanka_agency_get_uuid (agency), contact, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&contact);
+}
+
+static guint
+search_count (LankaDatabase              *database,
+              const char                 *text,
+              const LankaDirectoryFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+  guint count = G_MAXUINT;
+
+  found = lanka_directory_search (database, text, filter, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+
+  /* The count a list model asks for must agree with the rows it gets. */
+  lanka_directory_count (database, text, filter, &count, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, g_strv_length (found));
+
+  return count;
+}
+
+static gboolean
+search_finds (LankaDatabase *database,
+              const char    *text,
+              LankaAgency   *agency)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+
+  found = lanka_directory_search (database, text, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+
+  return g_strv_contains ((const char * const *)found, lanka_agency_get_uuid (agency));
+}
+
+static void
+test_agency_round_trip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = lanka_agency_new ();
+  g_autoptr(LankaAgency) read = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const counties[] = { "21", "01", "21", NULL };
+  const char * const support[] = { "protected_housing", "psychosocial", NULL };
+  const char * const accepts[] = { "women", "children", NULL };
+  const char * const languages[] = { "sv", "en", "ro", NULL };
+  GPtrArray *channels;
+  const LankaChannel *channel;
+
+  g_object_set (agency,
+                "name", "Skyddat boende Näktergalen",
+                "unit", "Mottagningen",
+                "agency-type", "shelter",
+                "nmt", FALSE,
+                "national", FALSE,
+                "organisation-number", "202100-0076",
+                "opening-hours", "Vardagar 8–17",
+                "out-of-hours", "Jourtelefonen",
+                "limits", "Tar inte emot män",
+                "notes", "Kräver placering från socialtjänsten",
+                "verified-on", "2026-11-01",
+                "source", "Telefonsamtal",
+                NULL);
+  lanka_agency_set_counties (agency, counties);
+  lanka_agency_set_support (agency, support);
+  lanka_agency_set_accepts (agency, accepts);
+  lanka_agency_set_languages (agency, languages);
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_PHONE, "Växel", "026-10 20 30");
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_EMAIL, NULL, "Info@Example.se");
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_WEB, "", "www.example.se");
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_ADDRESS, "Post", "Box 1, 801 00 Gävle");
+
+  g_assert_true (lanka_directory_add_agency (fixture->database, agency, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lanka_agency_get_uuid (agency));
+  g_assert_cmpint (lanka_agency_get_created (agency), >, 0);
+
+  read = lanka_directory_get_agency (fixture->database, lanka_agency_get_uuid (agency), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lanka_agency_get_name (read), ==, "Skyddat boende Näktergalen");
+  g_assert_cmpstr (lanka_agency_get_unit (read), ==, "Mottagningen");
+  g_assert_cmpstr (lanka_agency_get_agency_type (read), ==, "shelter");
+  g_assert_cmpstr (lanka_agency_get_organisation_number (read), ==, "202100-0076");
+  g_assert_cmpstr (lanka_agency_get_opening_hours (read), ==, "Vardagar 8–17");
+  g_assert_cmpstr (lanka_agency_get_out_of_hours (read), ==, "Jourtelefonen");
+  g_assert_cmpstr (lanka_agency_get_limits (read), ==, "Tar inte emot män");
+  g_assert_cmpstr (lanka_agency_get_notes (read), ==, "Kräver placering från socialtjänsten");
+  g_assert_cmpstr (lanka_agency_get_verified_on (read), ==, "2026-11-01");
+  g_assert_cmpstr (lanka_agency_get_source (read), ==, "Telefonsamtal");
+  g_assert_false (lanka_agency_get_national (read));
+  g_assert_cmpint (lanka_agency_get_created (read), ==, lanka_agency_get_created (agency));
+
+  /* Codes are sets: duplicates gone, sorted. */
+  g_assert_cmpstrv (lanka_agency_get_counties (read), ((const char * const[]) { "01", "21", NULL }));
+  g_assert_cmpstrv (lanka_agency_get_support (read), support);
+  g_assert_cmpstrv (lanka_agency_get_accepts (read),
+                    ((const char * const[]) { "children", "women", NULL }));
+  g_assert_cmpstrv (lanka_agency_get_languages (read),
+                    ((const char * const[]) { "en", "ro", "sv", NULL }));
+
+  channels = lanka_agency_get_channels (read);
+  g_assert_cmpuint (channels->len, ==, 4);
+  channel = g_ptr_array_index (channels, 0);
+  g_assert_cmpint (channel->kind, ==, LANKA_CHANNEL_PHONE);
+  g_assert_cmpstr (channel->label, ==, "Växel");
+  g_assert_cmpstr (channel->value, ==, "026-10 20 30");
+  channel = g_ptr_array_index (channels, 2);
+  g_assert_null (channel->label);
+  channel = g_ptr_array_index (channels, 3);
+  g_assert_cmpstr (channel->value, ==, "Box 1, 801 00 Gävle");
+
+  /* Shown as written, matched in normal form. */
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(*) FROM agency_channel "
+                              "WHERE normalized = '+4626102030'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(*) FROM agency_channel "
+                              "WHERE normalized = 'info@example.se'"), ==, 1);
+
+  /* An update replaces the lists and the channels. */
+  lanka_agency_set_name (read, "Skyddat boende Trasten");
+  lanka_agency_set_counties (read, NULL);
+  lanka_agency_set_national (read, TRUE);
+  lanka_agency_clear_channels (read);
+  lanka_agency_add_channel (read, LANKA_CHANNEL_PHONE, NULL, "+44 20 7946 0000");
+  g_assert_true (lanka_directory_update_agency (fixture->database, read, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&agency);
+  agency = lanka_directory_get_agency (fixture->database, lanka_agency_get_uuid (read), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lanka_agency_get_name (agency), ==, "Skyddat boende Trasten");
+  g_assert_true (lanka_agency_get_national (agency));
+  g_assert_cmpstrv (lanka_agency_get_counties (agency), ((const char * const[]) { NULL }));
+  g_assert_cmpuint (lanka_agency_get_channels (agency)->len, ==, 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency_county"), ==, 0);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(*) FROM agency_channel "
+                              "WHERE normalized = '+442079460000'"), ==, 1);
+
+  /* The index follows: the old name is gone, the new one found. */
+  g_assert_false (search_finds (fixture->database, "Näktergalen", agency));
+  g_assert_true (search_finds (fixture->database, "Trasten", agency));
+}
+
+static void
+test_agency_invalid (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = lanka_agency_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lanka_directory_add_agency (fixture->database, agency, &error));
+  g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  lanka_agency_set_name (agency, "Kommunen");
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_PHONE, NULL, "ring mig");
+  g_assert_false (lanka_directory_add_agency (fixture->database, agency, &error));
+  g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  lanka_agency_clear_channels (agency);
+  lanka_agency_set_organisation_number (agency, "202100-0077");
+  g_assert_false (lanka_directory_add_agency (fixture->database, agency, &error));
+  g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing half-written. */
+  g_assert_null (lanka_agency_get_uuid (agency));
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"), ==, 0);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency_channel"), ==, 0);
+
+  g_assert_null (lanka_directory_get_agency (fixture->database, "no-such-uuid", &error));
+  g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND);
+}
+
+typedef struct
+{
+  char *field;
+  char *old_value;
+  char *new_value;
+  char *user;
+} HistoryRow;
+
+static void
+history_row_free (HistoryRow *row)
+{
+  g_free (row->field);
+  g_free (row->old_value);
+  g_free (row->new_value);
+  g_free (row->user);
+  g_free (row);
+}
+
+static GPtrArray *
+read_history (LankaDatabase *database,
+              const char    *uuid)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)history_row_free);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _lanka_database_prepare (database,
+                                  "SELECT field, old_value, new_value, user FROM record_history "
+                                  "WHERE table_name = 'agency_contact' AND record_uuid = ?1 "
+                                  "ORDER BY id",
+                                  &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      HistoryRow *row = g_new0 (HistoryRow, 1);
+
+      row->field = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      row->old_value = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      row->new_value = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      row->user = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+test_contact_history (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = add_agency (fixture->database, "Socialtjänsten", "social_services");
+  g_autoptr(LankaAgencyContact) contact = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  HistoryRow *row;
+  LankaAgencyContact *read;
+
+  contact = add_contact (fixture->database, agency, "Kerstin Exempel", "Socialsekreterare",
+                         "070-111 22 33");
+  g_assert_nonnull (lanka_agency_contact_get_uuid (contact));
+  g_assert_cmpstr (lanka_agency_contact_get_agency_uuid (contact), ==,
+                   lanka_agency_get_uuid (agency));
+
+  /* The first values are history too: who entered the person, and when. */
+  history = read_history (fixture->database, lanka_agency_contact_get_uuid (contact));
+  g_assert_cmpuint (history->len, ==, 3);
+  row = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (row->field, ==, "name");
+  g_assert_null (row->old_value);
+  g_assert_cmpstr (row->new_value, ==, "Kerstin Exempel");
+  g_assert_cmpstr (row->user, ==, g_get_user_name ());
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Two fields change; the note and the role stay. */
+  lanka_agency_contact_set_name (contact, "Kerstin Prov");
+  lanka_agency_contact_clear_channels (contact);
+  lanka_agency_contact_add_channel (contact, LANKA_CHANNEL_PHONE, "Mobil", "070-444 55 66");
+  g_assert_true (lanka_directory_update_contact (fixture->database, contact, &error));
+  g_assert_no_error (error);
+
+  history = read_history (fixture->database, lanka_agency_contact_get_uuid (contact));
+  g_assert_cmpuint (history->len, ==, 5);
+  row = g_ptr_array_index (history, 3);
+  g_assert_cmpstr (row->field, ==, "name");
+  g_assert_cmpstr (row->old_value, ==, "Kerstin Exempel");
+  g_assert_cmpstr (row->new_value, ==, "Kerstin Prov");
+  g_assert_cmpstr (row->user, ==, g_get_user_name ());
+  row = g_ptr_array_index (history, 4);
+  g_assert_cmpstr (row->field, ==, "phones");
+  g_assert_cmpstr (row->old_value, ==, "Mobil: 070-111 22 33");
+  g_assert_cmpstr (row->new_value, ==, "Mobil: 070-444 55 66");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Saving without a change writes nothing. */
+  g_assert_true (lanka_directory_update_contact (fixture->database, contact, &error));
+  g_assert_no_error (error);
+  history = read_history (fixture->database, lanka_agency_contact_get_uuid (contact));
+  g_assert_cmpuint (history->len, ==, 5);
+
+  contacts = lanka_directory_list_contacts (fixture->database, lanka_agency_get_uuid (agency),
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  read = g_ptr_array_index (contacts, 0);
+  g_assert_cmpstr (lanka_agency_contact_get_name (read), ==, "Kerstin Prov");
+  g_assert_cmpstr (lanka_agency_contact_get_role (read), ==, "Socialsekreterare");
+  g_assert_cmpuint (lanka_agency_contact_get_channels (read)->len, ==, 1);
+
+  /* The old number no longer finds the agency, the new one does. */
+  g_assert_false (search_finds (fixture->database, "0701112233", agency));
+  g_assert_true (search_finds (fixture->database, "0704445566", agency));
+
+  /* Deleting the person deletes their history. */
+  g_assert_true (lanka_directory_delete_contact (fixture->database,
+                                                 lanka_agency_contact_get_uuid (contact),
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM record_history"), ==, 0);
+  g_assert_false (search_finds (fixture->database, "Kerstin", agency));
+}
+
+static void
+test_agency_delete_cascades (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = add_agency (fixture->database, "Mottagningen", "social_services");
+  g_autoptr(LankaAgency) other = add_agency (fixture->database, "Kvinnojouren", "shelter");
+  g_autoptr(LankaAgencyContact) first = NULL;
+  g_autoptr(LankaAgencyContact) second = NULL;
+  g_autoptr(LankaAgencyContact) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = add_contact (fixture->database, agency, "Anna Exempel", "Kurator", "070-100 00 01");
+  second = add_contact (fixture->database, agency, "Bo Exempel", "Chef", "070-100 00 02");
+  kept = add_contact (fixture->database, other, "Cilla Exempel", "Jour", "070-100 00 03");
+  lanka_agency_contact_set_role (first, "Enhetschef");
+  g_assert_true (lanka_directory_update_contact (fixture->database, first, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lanka_directory_delete_agency (fixture->database,
+                                                lanka_agency_get_uuid (agency), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"), ==, 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency_contact"), ==, 1);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(*) FROM agency_contact_channel"), ==, 1);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(DISTINCT record_uuid) FROM record_history"), ==, 1);
+  g_assert_false (search_finds (fixture->database, "Mottagningen", agency));
+  g_assert_false (search_finds (fixture->database, "0701000001", agency));
+  g_assert_true (search_finds (fixture->database, "Cilla", other));
+
+  g_assert_false (lanka_directory_delete_agency (fixture->database,
+                                                 lanka_agency_get_uuid (agency), &error));
+  g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_search_phone (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = lanka_agency_new ();
+  g_autoptr(LankaAgency) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const found[] = {
+    "020-39 00 00", "0203900", "020 39", "2039", "+46203900", "46 20 39", "020390000",
+  };
+  const char * const not_found[] = { "0203901", "+47203900", "2040", "0709" };
+
+  lanka_agency_set_name (agency, "Stödtelefonen");
+  lanka_agency_set_agency_type (agency, "national_coordination");
+  lanka_agency_add_channel (agency, LANKA_CHANNEL_PHONE, NULL, "020-39 00 00");
+  lanka_directory_add_agency (fixture->database, agency, &error);
+  g_assert_no_error (error);
+
+  other = add_agency (fixture->database, "Jouren", "shelter");
+  g_object_unref (add_contact (fixture->database, other, "Dan Exempel", NULL, "0709-12 34 56"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_test_message ("Searching for %s", found[i]);
+      g_assert_true (search_finds (fixture->database, found[i], agency));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_found); i++)
+    {
+      g_test_message ("Searching for %s", not_found[i]);
+      g_assert_false (search_finds (fixture->database, not_found[i], agency));
+    }
+
+  /* A contact person's number finds their agency, in every form. */
+  g_assert_true (search_finds (fixture->database, "0709", other));
+  g_assert_true (search_finds (fixture->database, "+46 709 12", other));
+  g_assert_true (search_finds (fixture->database, "70912", other));
+}
+
+static void
+test_search_words (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) gavle = add_agency (fixture->database, "Kommunen i Gävle", "social_services");
+  g_autoptr(LankaAgency) plain = add_agency (fixture->database, "Gavle Consulting", "other");
+  g_autoptr(LankaAgency) orebro = add_agency (fixture->database, "Örebro kommun", "social_services");
+  g_autoptr(LankaAgency) platform = add_agency (fixture->database,
+                                                "Plattformen Civila Sverige mot människohandel",
+                                                "ngo");
+  g_autoptr(LankaAgency) board = add_agency (fixture->database, "Länsstyrelsen i Gävleborgs län",
+                                             "county_board");
+  g_autoptr(LankaAgency) region = add_agency (fixture->database, "Regionen", "health");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+
+  /* Prefixes of words, any case, several words all required. */
+  g_assert_true (search_finds (fixture->database, "männ", platform));
+  g_assert_true (search_finds (fixture->database, "MÄNNISKO", platform));
+  g_assert_true (search_finds (fixture->database, "civ sver", platform));
+  g_assert_false (search_finds (fixture->database, "civ norge", platform));
+  g_assert_true (search_finds (fixture->database, "läns", board));
+  g_assert_true (search_finds (fixture->database, "gävleb", board));
+
+  /* å, ä and ö are letters of their own in Swedish, not a with marks. */
+  g_assert_true (search_finds (fixture->database, "Gävle", gavle));
+  g_assert_false (search_finds (fixture->database, "Gävle", plain));
+  g_assert_true (search_finds (fixture->database, "Gavle", plain));
+  g_assert_false (search_finds (fixture->database, "Gavle", gavle));
+  g_assert_false (search_finds (fixture->database, "Gavle", board));
+  g_assert_true (search_finds (fixture->database, "örebro", orebro));
+  g_assert_false (search_finds (fixture->database, "orebro", orebro));
+  g_assert_false (search_finds (fixture->database, "lans", board));
+
+  /* Types and what agencies help with are found by their labels. */
+  g_assert_true (search_finds (fixture->database, "county administrative", board));
+  g_assert_true (search_finds (fixture->database, "health care", region));
+
+  /* Contact persons by name and role. */
+  g_object_unref (add_contact (fixture->database, region, "Ebba Exempelsson", "Regionkoordinator",
+                               NULL));
+  g_assert_true (search_finds (fixture->database, "exempels", region));
+  g_assert_true (search_finds (fixture->database, "regionkoord", region));
+  g_assert_true (search_finds (fixture->database, "ebba region", region));
+
+  /* Query syntax is only ever text. */
+  found = lanka_directory_search (fixture->database, "\"män* OR NEAR(", NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_pointer (&found, g_strfreev);
+
+  /* The name hit ranks above a hit in a note. */
+  lanka_agency_set_notes (region, "Samarbetar med Plattformen");
+  lanka_directory_update_agency (fixture->database, region, &error);
+  g_assert_no_error (error);
+  found = lanka_directory_search (fixture->database, "plattformen", NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (found), ==, 2);
+  g_assert_cmpstr (found[0], ==, lanka_agency_get_uuid (platform));
+}
+
+static GBytes *
+load_seed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (TEST_DIRECTORY_SEED, FALSE, &error);
+
+  g_assert_no_error (error);
+
+  return g_mapped_file_get_bytes (file);
+}
+
+static guint
+seed_length (GBytes *seed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (seed, &length);
+
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+
+  return json_array_get_length (json_object_get_array_member (
+                                  json_node_get_object (json_parser_get_root (parser)),
+                                  "agencies"));
+}
+
+static void
+apply_seed (LankaDatabase   *database,
+            GBytes          *seed,
+            LankaSeedReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lanka_directory_seed_apply (database, seed, report, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) seed = load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) page = NULL;
+  g_auto(GStrv) next = NULL;
+  LankaDirectoryFilter filter = { NULL };
+  guint national;
+
+  apply_seed (fixture->database, seed, NULL);
+  national = query_int (fixture->database, "SELECT count(*) FROM agency WHERE national = 1");
+  g_assert_cmpuint (national, >, 0);
+
+  filter.agency_type = "county_board";
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter), ==, 21);
+  g_assert_cmpuint (search_count (fixture->database, "gävleborg", &filter), ==, 1);
+
+  /* A county means the agencies that serve it, national ones included. */
+  filter.county = "21";
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter), ==, 1);
+  filter.agency_type = NULL;
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter), ==, 1 + national);
+  g_assert_cmpuint (search_count (fixture->database, "läns", &filter), ==, 1);
+
+  filter.county = NULL;
+  filter.helps = "return";
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter), ==, 1);
+  g_assert_cmpuint (search_count (fixture->database, "iom", &filter), ==, 1);
+  filter.helps = "ForcedLabour";
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter), >=, 2);
+
+  filter.helps = NULL;
+  filter.nmt_only = TRUE;
+  g_assert_cmpuint (search_count (fixture->database, NULL, &filter),
+                    ==, query_int (fixture->database, "SELECT count(*) FROM agency WHERE nmt"));
+  g_assert_cmpuint (search_count (fixture->database, "plattformen", &filter), ==, 0);
+
+  /* Without text the list is by name, in pages. */
+  page = lanka_directory_search (fixture->database, NULL, NULL, 5, 0, &error);
+  g_assert_no_error (error);
+  next = lanka_directory_search (fixture->database, NULL, NULL, 5, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (page), ==, 5);
+  g_assert_cmpuint (g_strv_length (next), ==, 5);
+  g_assert_false (g_strv_contains ((const char * const *)page, next[0]));
+}
+
+static void
+test_seed_apply (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GBytes) seed = load_seed ();
+  g_autoptr(LankaAgency) line = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) found = NULL;
+  LankaSeedReport report;
+  guint n = seed_length (seed);
+
+  g_assert_cmpuint (n, ==, 30);
+
+  apply_seed (fixture->database, seed, &report);
+  g_assert_cmpuint (report.added, ==, n);
+  g_assert_cmpuint (report.updated, ==, 0);
+  g_assert_cmpuint (report.kept, ==, 0);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"), ==, n);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(*) FROM agency WHERE type = 'county_board'"), ==, 21);
+  g_assert_cmpint (query_int (fixture->database,
+                              "SELECT count(DISTINCT county) FROM agency_county"), ==, 21);
+
+  /* The NMT support line is found by its number. */
+  found = lanka_directory_search (fixture->database, "020-39", NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  line = lanka_directory_get_agency (fixture->database, found[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lanka_agency_get_name (line), ==, "Jämställdhetsmyndigheten");
+  g_assert_true (lanka_agency_get_nmt (line));
+
+  apply_seed (fixture->database, seed, &report);
+  g_assert_cmpuint (report.added, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 0);
+  g_assert_cmpuint (report.kept, ==, n);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"), ==, n);
+
+  /* A backup copy carries the search index along and passes its checks. */
+  copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_assert_true (lanka_database_export (fixture->database, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (lanka_database_verify_copy (fixture->database, copy, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+agency_uuid_by_seed_key (LankaDatabase *database,
+                         const char    *key)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  char *uuid;
+
+  stmt = _lanka_database_prepare (database, "SELECT uuid FROM agency WHERE seed_key = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+/* The seed with a new note on two agencies, as a later release might ship. */
+static GBytes *
+changed_seed (GBytes *seed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  JsonArray *agencies;
+  gsize length;
+  char *text;
+
+  data = g_bytes_get_data (seed, &length);
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+
+  agencies = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "agencies");
+
+  for (guint i = 0; i < json_array_get_length (agencies); i++)
+    {
+      JsonObject *agency = json_array_get_object_element (agencies, i);
+      const char *key = json_object_get_string_member (agency, "key");
+
+      if (g_str_equal (key, "polismyndigheten") || g_str_equal (key, "skatteverket"))
+        json_object_set_string_member (agency, "notes", "Ny uppgift från en senare version.");
+    }
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
+static void
+test_seed_keeps_edits (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GBytes) seed = load_seed ();
+  g_autoptr(GBytes) update = changed_seed (seed);
+  g_autoptr(LankaAgency) police = NULL;
+  g_autoptr(LankaAgency) tax = NULL;
+  g_autoptr(LankaAgencyContact) contact = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *police_uuid = NULL;
+  g_autofree char *tax_uuid = NULL;
+  LankaSeedReport report;
+  guint n = seed_length (seed);
+
+  apply_seed (fixture->database, seed, NULL);
+  police_uuid = agency_uuid_by_seed_key (fixture->database, "polismyndigheten");
+  tax_uuid = agency_uuid_by_seed_key (fixture->database, "skatteverket");
+
+  /* The caseworker adds the local unit's details to the police. */
+  police = lanka_directory_get_agency (fixture->database, police_uuid, &error);
+  g_assert_no_error (error);
+  lanka_agency_set_notes (police, "Människohandelsgruppen nås via växeln.");
+  lanka_directory_update_agency (fixture->database, police, &error);
+  g_assert_no_error (error);
+  g_clear_object (&police);
+
+  /* A contact person is not a seed value: adding one is no edit. */
+  tax = lanka_directory_get_agency (fixture->database, tax_uuid, &error);
+  g_assert_no_error (error);
+  contact = add_contact (fixture->database, tax, "Fia Exempel", "Handläggare", NULL);
+  g_clear_object (&tax);
+
+  apply_seed (fixture->database, update, &report);
+  g_assert_cmpuint (report.added, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.kept, ==, n - 1);
+
+  police = lanka_directory_get_agency (fixture->database, police_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lanka_agency_get_notes (police), ==, "Människohandelsgruppen nås via växeln.");
+
+  tax = lanka_directory_get_agency (fixture->database, tax_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lanka_agency_get_notes (tax), ==, "Ny uppgift från en senare version.");
+  contacts = lanka_directory_list_contacts (fixture->database, tax_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+
+  /* Applying the same update again changes nothing more. */
+  apply_seed (fixture->database, update, &report);
+  g_assert_cmpuint (report.updated, ==, 0);
+  g_assert_cmpuint (report.kept, ==, n);
+
+  /* A damaged seed changes nothing at all. */
+  {
+    g_autoptr(GBytes) junk = g_bytes_new_static ("{\"format\": 1, \"agencies\": [{]", 31);
+
+    g_assert_false (lanka_directory_seed_apply (fixture->database, junk, &report, &error));
+    g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+    g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"), ==, n);
+  }
+}
+
+static void
+test_validate_phone (void)
+{
+  const struct {
+    const char *input;
+    const char *normalized;
+  } vectors[] = {
+    { "070-123 45 67", "+46701234567" },
+    { "0701234567", "+46701234567" },
+    { "08-123 456 78", "+46812345678" },
+    { "(08) 12 34 56", "+468123456" },
+    { "020-39 00 00", "+4620390000" },
+    { "+46 70 123 45 67", "+46701234567" },
+    { "0046 70 123 45 67", "+46701234567" },
+    { "+44 20 7946 0000", "+442079460000" },
+    { "+1 (212) 555-0100", "+12125550100" },
+    { "112", "112" },
+    { "114 14", "11414" },
+    { "1177", "1177" },
+  };
+  const char * const invalid[] = {
+    "", "abc", "070-123 45 67 ring", "12", "0701", "07012345678901", "+46", "+0701234567",
+    "+1234567890123456", "070+1234567",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = lanka_phone_normalize (vectors[i].input, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalized, ==, vectors[i].normalized);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = lanka_phone_normalize (invalid[i], &error);
+
+      g_test_message ("Invalid: “%s”", invalid[i]);
+      g_assert_null (normalized);
+      g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+static void
+test_validate_email_web (void)
+{
+  const char * const emails[] = {
+    "namn@kommun.se", "förnamn.efternamn@örebro.se", "a+b@example.co.uk", "X@Y.SE",
+  };
+  const char * const bad_emails[] = {
+    "", "namn", "@kommun.se", "namn@", "namn@kommun", "na mn@kommun.se", "a@b@c.se",
+    "namn@-kommun.se", "namn@kommun..se", ".namn@kommun.se", "namn.@kommun.se", "namn@kommun.s",
+  };
+  const char * const webs[] = {
+    "www.polisen.se", "https://polisen.se", "http://example.se/sida?a=1", "https://www.iom.int",
+  };
+  const char * const bad_webs[] = {
+    "", "polisen", "ftp://polisen.se", "https://", "www polisen se", "mailto:namn@kommun.se",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lanka_email_validate (emails[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_emails); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("Invalid e-mail: “%s”", bad_emails[i]);
+      g_assert_false (lanka_email_validate (bad_emails[i], &error));
+      g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (webs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lanka_web_address_validate (webs[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_webs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("Invalid web address: “%s”", bad_webs[i]);
+      g_assert_false (lanka_web_address_validate (bad_webs[i], &error));
+      g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+    }
+}
+
+static void
+test_validate_organisation_number (void)
+{
+  /* Public numbers of two authorities, and made-up ones with a valid
+   * check digit.
+   */
+  const char * const valid[] = { "202100-0076", "2021005448", "556000-0167", "802000-0009" };
+  const char * const invalid[] = {
+    "", "202100-0077", "2021000075", "202100-007", "20210000766", "2021-000076", "abcdef-ghij",
+    "202100–0076",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("Valid: %s", valid[i]);
+      g_assert_true (lanka_organisation_number_validate (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("Invalid: “%s”", invalid[i]);
+      g_assert_false (lanka_organisation_number_validate (invalid[i], &error));
+      g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+#define N_GENERATED_AGENCIES 10000
+#define CONTACTS_PER_AGENCY 5
+
+/* 10 000 agencies and 50 000 contact persons, written straight to the
+ * tables and then indexed the way the store indexes: reports how long a
+ * search keystroke takes.  It reports, it does not judge: machines differ.
+ */
+static void
+test_search_timing (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char * const queries[] = {
+    "m", "mo", "mot", "mott", "motta", "g", "gä", "gäv", "gävl", "gävle",
+    "k", "ka", "kar", "kari", "karin", "karin a", "karin and", "0", "07", "070",
+    "0700", "07000", "070000", "s", "so", "soc", "soci", "socia", "social", "kur",
+  };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double total = 0;
+  guint n_found = 0;
+
+  g_assert_true (lanka_database_begin (fixture->database, &error));
+  g_assert_no_error (error);
+
+  /* Straight into the tables, in SQL, so that the time goes to indexing
+   * and searching rather than to building test data.
+   */
+  g_assert_true (_lanka_database_exec (fixture->database,
+    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999) "
+    "INSERT INTO agency (id, uuid, name, type, national, nmt, notes, created, modified) "
+    "SELECT i + 1, lower (hex (randomblob (16))), "
+    "  json_extract ('[\"Socialtjänsten\", \"Kvinnojouren\", \"Vårdcentralen\", "
+    "\"Mottagningen\", \"Stödcentrum\"]', '$[' || (i % 5) || ']') || ' ' || "
+    "  json_extract ('[\"Gävle\", \"Umeå\", \"Malmö\", \"Örebro\", \"Västerås\", "
+    "\"Luleå\", \"Växjö\", \"Borås\", \"Jönköping\", \"Täby\"]', "
+    "'$[' || (i / 5 % 10) || ']') || ' ' || i, "
+    "  json_extract ('[\"social_services\", \"shelter\", \"health\", \"ngo\", "
+    "\"legal\"]', '$[' || (i % 5) || ']'), "
+    "  0, 0, 'Samverkar med socialtjänsten', 1, 1 FROM n;"
+    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999) "
+    "INSERT INTO agency_channel (agency, kind, value, position) "
+    "SELECT i + 1, 'phone', printf ('08-%03d %02d %02d', i % 1000, i / 10 % 100, i % 100), 0 "
+    "FROM n;"
+    "WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 49999) "
+    "INSERT INTO agency_contact (id, uuid, agency, name, role, created, modified) "
+    "SELECT k + 1, lower (hex (randomblob (16))), k / 5 + 1, "
+    "  json_extract ('[\"Anna\", \"Erik\", \"Maria\", \"Lars\", \"Karin\", \"Johan\", "
+    "\"Sara\", \"Mikael\", \"Elin\", \"Ahmed\"]', '$[' || (k % 10) || ']') || ' ' || "
+    "  json_extract ('[\"Andersson\", \"Johansson\", \"Karlsson\", \"Nilsson\", "
+    "\"Eriksson\", \"Larsson\", \"Olsson\", \"Persson\", \"Svensson\", "
+    "\"Gustafsson\"]', '$[' || (k / 10 % 10) || ']'), "
+    "  'Kurator', 1, 1 FROM n;"
+    /* Mobile numbers spread over 070–079 as real ones are: multiplying by
+     * an odd number not divisible by 5 permutes the eight digits.
+     */
+    "WITH RECURSIVE n(k, x) AS (SELECT 0, 0 UNION ALL "
+    "  SELECT k + 1, (k + 1) * 2654435761 % 100000000 FROM n WHERE k < 49999) "
+    "INSERT INTO agency_contact_channel (contact, kind, value, position) "
+    "SELECT k + 1, 'phone', "
+    "  printf ('07%d-%03d %02d %02d', x / 10000000, x / 10000 % 1000, x / 100 % 100, x % 100), 0 "
+    "FROM n;",
+    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency"),
+                   ==, N_GENERATED_AGENCIES);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM agency_contact"),
+                   ==, N_GENERATED_AGENCIES * CONTACTS_PER_AGENCY);
+
+  g_assert_true (lanka_directory_reindex (fixture->database, &error));
+  g_assert_no_error (error);
+  g_assert_true (lanka_database_commit (fixture->database, &error));
+  g_assert_no_error (error);
+  g_test_message ("Generated and indexed %u agencies with %u contact persons in %.2f s",
+                  N_GENERATED_AGENCIES, N_GENERATED_AGENCIES * CONTACTS_PER_AGENCY,
+                  g_timer_elapsed (timer, NULL));
+
+  /* One keystroke: the first page of results and the total, as a list
+   * model asks for them.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_auto(GStrv) page = NULL;
+      guint count;
+      double elapsed;
+
+      g_timer_start (timer);
+      page = lanka_directory_search (fixture->database, queries[i], NULL, 50, 0, &error);
+      g_assert_no_error (error);
+      lanka_directory_count (fixture->database, queries[i], NULL, &count, &error);
+      g_assert_no_error (error);
+      elapsed = g_timer_elapsed (timer, NULL) * 1000;
+
+      g_array_append_val (times, elapsed);
+      total += elapsed;
+      n_found += count > 0;
+    }
+
+  g_array_sort (times, compare_doubles);
+  g_test_message ("Search keystroke over %u agencies: median %.1f ms, p95 %.1f ms, "
+                  "max %.1f ms, mean %.1f ms (%u queries)",
+                  N_GENERATED_AGENCIES,
+                  g_array_index (times, double, times->len / 2),
+                  g_array_index (times, double, (times->len * 95) / 100),
+                  g_array_index (times, double, times->len - 1),
+                  total / times->len, times->len);
+
+  /* Every query is a prefix of generated text. */
+  g_assert_cmpuint (n_found, ==, G_N_ELEMENTS (queries));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/directory/validate/phone", test_validate_phone);
+  g_test_add_func ("/store/directory/validate/email-and-web", test_validate_email_web);
+  g_test_add_func ("/store/directory/validate/organisation-number",
+                   test_validate_organisation_number);
+
+#define ADD(path, func) \
+  g_test_add ("/store/directory/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("agency/round-trip", test_agency_round_trip);
+  ADD ("agency/invalid", test_agency_invalid);
+  ADD ("agency/delete-cascades", test_agency_delete_cascades);
+  ADD ("contact/history", test_contact_history);
+  ADD ("search/phone", test_search_phone);
+  ADD ("search/words", test_search_words);
+  ADD ("search/filters", test_search_filters);
+  ADD ("search/timing", test_search_timing);
+  ADD ("seed/apply", test_seed_apply);
+  ADD ("seed/keeps-edits", test_seed_keeps_edits);
+
+#undef ADD
+
+  return g_test_run ();
+}
