@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <poppler.h>
 
 #include "lanka-application.h"
 #include "lanka-audit.h"
 #include "lanka-keyring.h"
+#include "lanka-recovery-code-view.h"
 #include "lanka-lock-monitor.h"
 #include "lanka-store-error.h"
 #include "lanka-test-util.h"
@@ -186,6 +188,39 @@ test_first_run (void)
   code = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
   g_assert_cmpuint (strlen (code), ==, 35);
   g_assert_cmpint (code[5], ==, '-');
+
+  /* Printing puts the whole code on paper (here: a PDF in the test's own
+   * directory, read back with poppler).
+   */
+  {
+    g_autoptr(GtkPrintOperation) operation = NULL;
+    PopplerDocument *document;
+    PopplerPage *page;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *pdf = g_build_filename (data_dir, "code.pdf", NULL);
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    g_autofree char *text = NULL;
+    GtkWidget *view = gtk_widget_get_ancestor (label, LANKA_TYPE_RECOVERY_CODE_VIEW);
+
+    operation = lanka_recovery_code_view_new_print_operation (LANKA_RECOVERY_CODE_VIEW (view));
+    gtk_print_operation_set_export_filename (operation, pdf);
+    g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                     ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+
+    document = poppler_document_new_from_file (uri, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+    page = poppler_document_get_page (document, 0);
+    text = poppler_page_get_text (page);
+    g_assert_nonnull (strstr (text, code));
+    g_unlink (pdf);
+
+    /* poppler-glib 22.12 has no autoptr cleanups. */
+    g_object_unref (page);
+    g_object_unref (document);
+  }
 
   /* Confirming with a wrong code keeps the person on the page … */
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.show-confirm", NULL);

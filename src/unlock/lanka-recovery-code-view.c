@@ -132,6 +132,29 @@ on_draw_page_cb (GtkPrintOperation     *operation,
   sodium_memzero (text, strlen (text));
 }
 
+/**
+ * lanka_recovery_code_view_new_print_operation:
+ * @self: a #LankaRecoveryCodeView
+ *
+ * Returns: (transfer full): a print operation that draws the code on one
+ *   page, with what it is for and the date
+ */
+GtkPrintOperation *
+lanka_recovery_code_view_new_print_operation (LankaRecoveryCodeView *self)
+{
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (LANKA_IS_RECOVERY_CODE_VIEW (self), NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, _("Länka recovery code"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
+
+  return operation;
+}
+
 static void
 lanka_recovery_code_view_print (GtkWidget  *widget,
                                 const char *action_name,
@@ -145,11 +168,7 @@ lanka_recovery_code_view_print (GtkWidget  *widget,
   if (self->code == NULL)
     return;
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, _("Länka recovery code"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
+  operation = lanka_recovery_code_view_new_print_operation (self);
 
   root = gtk_widget_get_root (widget);
   if (gtk_print_operation_run (operation,

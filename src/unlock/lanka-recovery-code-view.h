@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LankaRecoveryCodeView, lanka_recovery_code_view, LANKA, RECOVERY_CODE_VIEW, AdwBin)
 
-void lanka_recovery_code_view_set_code (LankaRecoveryCodeView *self,
-                                        const char            *code);
+void               lanka_recovery_code_view_set_code            (LankaRecoveryCodeView *self,
+                                                                 const char            *code);
+GtkPrintOperation *lanka_recovery_code_view_new_print_operation (LankaRecoveryCodeView *self);
 
 G_END_DECLS
