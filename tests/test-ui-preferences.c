@@ -837,6 +837,27 @@ main (int   argc,
   ret = g_test_run ();
 
   lanka_application_lock (app);
+
+  /* Let work that a window started in a worker thread (an unlock through
+   * the keyring gives up after two seconds) end before the process does.
+   */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+  {
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+  }
+
   g_object_unref (app);
   g_free (recovery_code);
   lanka_test_remove_tree (data_dir);

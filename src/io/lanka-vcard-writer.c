@@ -198,6 +198,44 @@ append_types (GString            *line,
     g_string_append (line, first ? ";TYPE=PREF" : ",PREF");
 }
 
+/* Parameters Länka writes besides TYPE and PREF: the standard ones of
+ * RFC 6350 and RFC 2426, and private X- ones.  Anything else, say a misspelt
+ * ENCODING, could change how a reader takes the line, so it stays behind.
+ */
+static const char * const known_parameters[] = {
+  "ALTID", "CALSCALE", "GEO", "LABEL", "LANGUAGE", "MEDIATYPE", "PID", "SORT-AS", "TZ", "VALUE",
+};
+
+static gboolean
+mentions_quoted_printable (const char *text)
+{
+  g_autofree char *upper = g_ascii_strup (text, -1);
+
+  /* A 2.1 reader (Länka's too) unfolds any line whose header says this. */
+  return strstr (upper, "QUOTED-PRINTABLE") != NULL;
+}
+
+static gboolean
+parameter_is_writable (LankaVCardParameter *parameter)
+{
+  const char * const *values = (const char * const *) parameter->values->pdata;
+
+  if (!g_str_has_prefix (parameter->name, "X-") &&
+      !name_in (parameter->name, known_parameters, G_N_ELEMENTS (known_parameters)))
+    return FALSE;
+
+  if (mentions_quoted_printable (parameter->name))
+    return FALSE;
+
+  for (guint j = 0; values[j] != NULL; j++)
+    {
+      if (mentions_quoted_printable (values[j]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 append_property (GString            *out,
                  LankaVCardProperty *property,
@@ -206,6 +244,10 @@ append_property (GString            *out,
   g_autoptr(GString) line = g_string_new (NULL);
   const char *name = property->name;
   char separator = _lanka_vcard_separator_for (name);
+
+  if (mentions_quoted_printable (name) ||
+      (property->group != NULL && mentions_quoted_printable (property->group)))
+    return;
 
   if (property->group != NULL && *property->group != '\0')
     g_string_append_printf (line, "%s.", property->group);
@@ -226,7 +268,8 @@ append_property (GString            *out,
           || g_str_equal (parameter->name, "PREF")
           || g_str_equal (parameter->name, "ENCODING")
           || g_str_equal (parameter->name, "CHARSET")
-          || values[0] == NULL)
+          || values[0] == NULL
+          || !parameter_is_writable (parameter))
         continue;
 
       g_string_append_printf (line, ";%s=", parameter->name);
