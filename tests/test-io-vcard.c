@@ -458,6 +458,46 @@ test_round_trip_vectors (void)
     }
 }
 
+/* A parameter Länka does not know is not written back: a misspelt ENCODING
+ * that still says QUOTED-PRINTABLE made a reader join the next lines to a
+ * value ending in "=", and the next card vanished (found by the fuzzer).
+ */
+static void
+test_unknown_parameter_not_written (void)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify)lanka_vcard_unref);
+  LankaVCardProperty *note;
+  LankaVCard *card;
+
+  card = lanka_vcard_new ();
+  lanka_vcard_add_property (card, lanka_vcard_property_new (NULL, "FN", "Åsa Öberg"));
+  note = lanka_vcard_property_new (NULL, "NOTE", "Tar emot kvinnor med barn f=");
+  lanka_vcard_property_add_parameter (note, "EJCODING", "QUOTED-PRINTABLE");
+  lanka_vcard_property_add_parameter (note, "X-SOURCE", "QUOTED-PRINTABLE");
+  lanka_vcard_property_add_parameter (note, "X-LANKA-CHECKED", "yes");
+  lanka_vcard_add_property (card, note);
+  g_ptr_array_add (cards, card);
+
+  card = lanka_vcard_new ();
+  lanka_vcard_add_property (card, lanka_vcard_property_new (NULL, "FN", "Erik Lind"));
+  g_ptr_array_add (cards, card);
+
+  for (guint version = 0; version < 2; version++)
+    {
+      g_autoptr(GBytes) written = lanka_vcard_write (cards, version == 0 ? LANKA_VCARD_VERSION_4_0
+                                                                         : LANKA_VCARD_VERSION_3_0);
+      g_autofree char *text = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+      g_autoptr(GPtrArray) again = read_ok (written, NULL);
+
+      g_assert_null (strstr (text, "EJCODING"));
+      g_assert_null (strstr (text, "QUOTED-PRINTABLE"));
+      /* A private X- parameter that means nothing dangerous is kept. */
+      g_assert_nonnull (strstr (text, "X-LANKA-CHECKED=yes"));
+      g_assert_cmpuint (again->len, ==, 2);
+      g_assert_cmpstr (lanka_vcard_get_note (card_at (again, 0)), ==, "Tar emot kvinnor med barn f=");
+    }
+}
+
 /* Every physical line is at most 75 octets, valid UTF-8 on its own, and
  * a long ASCII line is cut at exactly 75.
  */
@@ -814,6 +854,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/vcard/read/v21-outlook", test_read_v21_outlook);
+  g_test_add_func ("/io/vcard/write/unknown-parameter", test_unknown_parameter_not_written);
   g_test_add_func ("/io/vcard/read/v30-apple", test_read_v30_apple);
   g_test_add_func ("/io/vcard/read/v30-google", test_read_v30_google);
   g_test_add_func ("/io/vcard/read/v40-thunderbird", test_read_v40_thunderbird);
