@@ -389,6 +389,39 @@ test_screensaver_lock (void)
   g_settings_reset (settings, "lock-on-screen-lock");
 }
 
+/* The fictional sample data live apart, open without a key, and reopen
+ * after a lock with the same Unlock button.
+ */
+static gboolean
+is_unlocked (gpointer data)
+{
+  return lanka_application_get_database (app) != NULL;
+}
+
+static void
+test_sample_data (void)
+{
+  LankaWindow *window = lanka_application_get_window (app);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL);
+  iterate_until (is_unlocked, NULL);
+  wait_for_page (window, "workspace");
+  g_assert_true (lanka_application_get_is_sample (app));
+  g_assert_true (gtk_revealer_get_reveal_child (window->sample_banner));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
+  wait_for_page (window, "unlock");
+  gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
+  iterate_until (is_unlocked, NULL);
+  g_assert_true (lanka_application_get_is_sample (app));
+
+  /* Leaving them closes the sample and comes back to the real database. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample", NULL);
+  g_assert_false (lanka_application_get_is_sample (app));
+  g_assert_null (lanka_application_get_database (app));
+  wait_for_page (window, "unlock");
+}
+
 /* Each way unlocking can fail has a sentence of its own, so that the person
  * knows what happened and what to do.
  */
@@ -462,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/ui/unlock/lock-audited", test_lock_audited);
   g_test_add_func ("/ui/unlock/idle-lock", test_idle_lock);
   g_test_add_func ("/ui/unlock/screensaver-lock", test_screensaver_lock);
+  g_test_add_func ("/ui/unlock/sample-data", test_sample_data);
 
   ret = g_test_run ();
 

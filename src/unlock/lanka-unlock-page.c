@@ -283,11 +283,9 @@ lanka_unlock_page_unlock_keyring (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *param)
 {
-  /* The fictional sample data open with their own fixed passphrase. */
+  /* The sample data open the way the window opens them, with no key. */
   if (lanka_application_get_is_sample (LANKA_APPLICATION_DEFAULT))
-    lanka_unlock_page_unlock (LANKA_UNLOCK_PAGE (widget),
-                              LANKA_VAULT_METHOD_PASSPHRASE,
-                              lanka_application_get_sample_passphrase ());
+    gtk_widget_activate_action (widget, "win.explore-sample", NULL);
   else
     lanka_unlock_page_unlock (LANKA_UNLOCK_PAGE (widget), LANKA_VAULT_METHOD_KEYRING, NULL);
 }
