@@ -411,6 +411,13 @@ test_sample_data (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
   wait_for_page (window, "unlock");
+
+  /* Nothing on the sample's locked page leads to the real database. */
+  g_assert_false (gtk_widget_is_visible (find_row (GTK_WIDGET (window->unlock_page),
+                                                   ADW_TYPE_ENTRY_ROW, _("_Recovery code"))));
+  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window->unlock_page),
+                                                      GTK_TYPE_BUTTON, "flat")));
+
   gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
   iterate_until (is_unlocked, NULL);
   g_assert_true (lanka_application_get_is_sample (app));

@@ -38,6 +38,7 @@ struct _LankaUnlockPage
   AdwPreferencesGroup *recovery_group;
   AdwEntryRow         *recovery_row;
   GtkSwitch           *store_switch;
+  GtkButton           *restore_button;
 
   guint                busy : 1;
 };
@@ -178,6 +179,8 @@ lanka_unlock_page_update (LankaUnlockPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->passphrase_group),
                           ready && !sample && lanka_vault_has_passphrase (vault));
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), ready && !sample);
+  /* A backup is restored into the real database, never into the sample. */
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), !sample);
 }
 
 static void
@@ -374,6 +377,7 @@ lanka_unlock_page_class_init (LankaUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, recovery_group);
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, recovery_row);
+  gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, restore_button);
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, status);
   gtk_widget_class_bind_template_child (widget_class, LankaUnlockPage, store_switch);
