@@ -11,6 +11,7 @@
 #include "lanka-database-private.h"
 #include "lanka-draft.h"
 #include "lanka-key.h"
+#include "lanka-sqlite-memory.h"
 #include "lanka-store-error.h"
 #include "lanka-test-util.h"
 
@@ -24,7 +25,7 @@
 /* The schema version a new database has: the number of migrations.  Raise
  * it together with every new migration.
  */
-#define EXPECTED_SCHEMA_VERSION 2
+#define EXPECTED_SCHEMA_VERSION 3
 
 #define SQLITE_MAGIC "SQLite format 3"
 
@@ -286,7 +287,13 @@ test_create_and_reopen (Fixture       *fixture,
   g_assert_cmpint (query_int (database, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (query_int (database, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (database, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (query_int (database, "PRAGMA cipher_memory_security"), ==, 1);
+  /* Freed memory is wiped by Länka's allocator, which SQLite uses since
+   * the first database of the process; SQLCipher's per-allocation mlock
+   * is off.
+   */
+  g_assert_true (_lanka_sqlite_memory_is_wiping ());
+  g_assert_cmpint (query_int (database, "PRAGMA cipher_memory_security"), ==, 0);
+  g_assert_true (sqlite3_threadsafe () != 0);
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM meta WHERE key = 'created'"), ==, 1);
 
   lanka_database_close (database);

@@ -14,14 +14,21 @@ G_BEGIN_DECLS
 /* Actions written to the append-only audit log.  A row holds the time, the
  * OS user, the action and an object id: never personal content.
  */
-#define LANKA_AUDIT_UNLOCK         "unlock"
-#define LANKA_AUDIT_UNLOCK_FAILED  "unlock-failed"
-#define LANKA_AUDIT_LOCK           "lock"
-#define LANKA_AUDIT_REKEY          "rekey"
-#define LANKA_AUDIT_BACKUP         "backup"
-#define LANKA_AUDIT_RESTORE        "restore"
-#define LANKA_AUDIT_PASSPHRASE     "passphrase-changed"
-#define LANKA_AUDIT_RECOVERY_CODE  "recovery-code-renewed"
+#define LANKA_AUDIT_UNLOCK            "unlock"
+#define LANKA_AUDIT_UNLOCK_FAILED     "unlock-failed"
+#define LANKA_AUDIT_LOCK              "lock"
+#define LANKA_AUDIT_REKEY             "rekey"
+#define LANKA_AUDIT_BACKUP            "backup"
+#define LANKA_AUDIT_RESTORE           "restore"
+#define LANKA_AUDIT_PASSPHRASE        "passphrase-changed"
+#define LANKA_AUDIT_RECOVERY_CODE     "recovery-code-renewed"
+#define LANKA_AUDIT_AGENCY_DELETE     "agency-deleted"
+#define LANKA_AUDIT_AGENCY_RESTORE    "agency-restored"
+#define LANKA_AUDIT_AGENCY_MERGE      "agency-merged"
+#define LANKA_AUDIT_AGENCY_PURGE      "agency-purged"
+#define LANKA_AUDIT_CONTACT_DELETE    "agency-contact-deleted"
+#define LANKA_AUDIT_DIRECTORY_IMPORT  "directory-imported"
+#define LANKA_AUDIT_DIRECTORY_EXPORT  "directory-exported"
 
 typedef struct
 {

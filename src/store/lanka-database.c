@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lanka-database-private.h"
+#include "lanka-directory-private.h"
+#include "lanka-sqlite-memory.h"
 #include "lanka-store-error.h"
 
 #include <errno.h>
@@ -29,7 +31,13 @@ struct _LankaDatabase
   char       *uuid;
   int         version;
 
-  /* SQL text → sqlite3_stmt, finalized together when the handle closes. */
+  /* Prepared statements per thread, GThread → (SQL text → sqlite3_stmt):
+   * the main thread and a worker (an import, an export, a backup) may use
+   * the connection at the same time, but never the same statement.  All
+   * are finalized when the handle closes, a worker's own when it lets go
+   * of the database.
+   */
+  GMutex      statements_lock;
   GHashTable *statements;
 
   /* A worker thread (backup, key rotation) may be using the handle when the
@@ -47,6 +55,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_UUID,
+  PROP_OPEN,
   N_PROPS
 };
 
@@ -57,6 +66,9 @@ static GParamSpec *properties[N_PROPS];
  * encrypted, and keying it would only fail later with a misleading error.
  */
 static const char sqlite_magic[16] = "SQLite format 3";
+
+/* The meta row that asks for the search index to be filled again. */
+#define REINDEX_KEY "directory-reindex"
 
 /* Schema migrations, applied in order: a database at user_version N has run
  * the first N entries.  Entries are only ever appended; a shipped entry
@@ -212,6 +224,52 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 0',"
   "  prefix = '2 3 4'"
   ");",
+
+  /* 3: names in Swedish order, and a trash for the undo of a deletion.
+   * A trashed agency (trashed = the time it was trashed) is out of every
+   * list and search until it is restored or the trash is emptied, which
+   * happens at the latest when the database is next opened.  A seed
+   * agency the person deleted stays deleted: its key is remembered.
+   */
+  "ALTER TABLE agency ADD COLUMN trashed INTEGER;"
+  /* Only what the lists show: read in order, this index alone answers the
+   * unfiltered list, with no sort and no look at the table.
+   */
+  "DROP INDEX agency_name;"
+  "CREATE INDEX agency_name ON agency (name COLLATE swedish, id) WHERE trashed IS NULL;"
+  "DROP INDEX agency_contact_agency;"
+  "CREATE INDEX agency_contact_agency ON agency_contact (agency, name COLLATE swedish);"
+  "CREATE INDEX agency_trashed ON agency (trashed) WHERE trashed IS NOT NULL;"
+  /* A prefix index of one character as well: the first letter or digit
+   * typed ("m", "0") otherwise merges the lists of every word that starts
+   * with it, tens of milliseconds in a large directory.  The store fills
+   * the new index again after migrating (lanka_directory_reindex()).
+   */
+  "DROP TABLE agency_fts;"
+  "CREATE VIRTUAL TABLE agency_fts USING fts5 ("
+  "  name, unit, kind, limits, notes, people, channels,"
+  "  content = '', contentless_delete = 1,"
+  "  tokenize = 'unicode61 remove_diacritics 0',"
+  "  prefix = '1 2 3 4'"
+  ");"
+  "INSERT OR REPLACE INTO meta (key, value) VALUES ('" REINDEX_KEY "', '1');"
+  "CREATE TABLE seed_tombstone ("
+  "  seed_key TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;"
+  /* Whatever removes a seed agency for good (a deletion, the trash being
+   * emptied, a merge into another agency) keeps the seed from adding it
+   * again.
+   */
+  "CREATE TRIGGER agency_seed_tombstone AFTER DELETE ON agency "
+  "WHEN OLD.seed_key IS NOT NULL "
+  "BEGIN INSERT OR IGNORE INTO seed_tombstone (seed_key) VALUES (OLD.seed_key); END;"
+  /* Duplicate checks by index: names by their keys (the SQL function
+   * lanka_name_key(), registered on every connection), organisation
+   * numbers by their digits.
+   */
+  "CREATE INDEX agency_name_key ON agency (lanka_name_key (name));"
+  "CREATE INDEX agency_organisation_number ON agency "
+  "(replace (replace (organisation_number, '-', ''), ' ', ''));",
 };
 
 #define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))
@@ -306,7 +364,9 @@ set_error_from_rc (sqlite3  *handle,
 static void
 close_handle (LankaDatabase *self)
 {
+  g_mutex_lock (&self->statements_lock);
   g_hash_table_remove_all (self->statements);
+  g_mutex_unlock (&self->statements_lock);
 
   if (self->handle != NULL)
     {
@@ -322,6 +382,7 @@ lanka_database_finalize (GObject *object)
 
   close_handle (self);
   g_mutex_clear (&self->busy_lock);
+  g_mutex_clear (&self->statements_lock);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
@@ -346,6 +407,10 @@ lanka_database_get_property (GObject    *object,
 
     case PROP_UUID:
       g_value_set_string (value, lanka_database_get_uuid (self));
+      break;
+
+    case PROP_OPEN:
+      g_value_set_boolean (value, lanka_database_is_open (self));
       break;
 
     default:
@@ -405,6 +470,20 @@ lanka_database_class_init (LankaDatabaseClass *klass)
                          (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * LankaDatabase:open:
+   *
+   * Whether the database can be used.  It turns %FALSE when
+   * lanka_database_close() is called, which happens when Länka locks:
+   * list models over the database empty themselves then.
+   */
+  properties[PROP_OPEN] =
+    g_param_spec_boolean ("open", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -412,10 +491,8 @@ static void
 lanka_database_init (LankaDatabase *self)
 {
   g_mutex_init (&self->busy_lock);
-  self->statements = g_hash_table_new_full (g_str_hash,
-                                            g_str_equal,
-                                            g_free,
-                                            (GDestroyNotify)sqlite3_finalize);
+  g_mutex_init (&self->statements_lock);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
 }
 
 /* A statement that returned a row and was never reset keeps a read
@@ -425,12 +502,41 @@ lanka_database_init (LankaDatabase *self)
 static void
 reset_all_statements (LankaDatabase *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  GHashTableIter threads;
+  gpointer thread_statements;
 
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    sqlite3_reset (value);
+  g_mutex_lock (&self->statements_lock);
+
+  g_hash_table_iter_init (&threads, self->statements);
+  while (g_hash_table_iter_next (&threads, NULL, &thread_statements))
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, thread_statements);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        sqlite3_reset (value);
+    }
+
+  g_mutex_unlock (&self->statements_lock);
+}
+
+/* The statements of the calling thread; the caller holds statements_lock. */
+static GHashTable *
+get_thread_statements (LankaDatabase *self)
+{
+  GHashTable *statements = g_hash_table_lookup (self->statements, g_thread_self ());
+
+  if (statements == NULL)
+    {
+      statements = g_hash_table_new_full (g_str_hash,
+                                          g_str_equal,
+                                          g_free,
+                                          (GDestroyNotify)sqlite3_finalize);
+      g_hash_table_insert (self->statements, g_thread_self (), statements);
+    }
+
+  return statements;
 }
 
 /**
@@ -496,7 +602,9 @@ _lanka_database_prepare (LankaDatabase  *self,
       return NULL;
     }
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  g_mutex_lock (&self->statements_lock);
+  stmt = g_hash_table_lookup (get_thread_statements (self), sql);
+  g_mutex_unlock (&self->statements_lock);
 
   if (stmt != NULL)
     {
@@ -516,7 +624,9 @@ _lanka_database_prepare (LankaDatabase  *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_mutex_lock (&self->statements_lock);
+  g_hash_table_insert (get_thread_statements (self), g_strdup (sql), stmt);
+  g_mutex_unlock (&self->statements_lock);
 
   return stmt;
 }
@@ -867,8 +977,15 @@ static gboolean
 apply_pragmas (LankaDatabase  *self,
                GError        **error)
 {
-  /* Wipe freed memory and keep it out of swap where possible. */
-  return set_pragma (self, "PRAGMA cipher_memory_security = ON", NULL, error) &&
+  /* Freed memory is wiped: by Länka's allocator when it is SQLite's (see
+   * lanka-sqlite-memory.c for why), otherwise by SQLCipher's own memory
+   * security.
+   */
+  return set_pragma (self,
+                     _lanka_sqlite_memory_is_wiping ()
+                     ? "PRAGMA cipher_memory_security = OFF"
+                     : "PRAGMA cipher_memory_security = ON",
+                     NULL, error) &&
          /* Sorting and temporary tables never reach a plaintext temp file. */
          set_pragma (self, "PRAGMA temp_store = MEMORY", NULL, error) &&
          set_pragma (self, "PRAGMA journal_mode = WAL", "wal", error) &&
@@ -878,7 +995,13 @@ apply_pragmas (LankaDatabase  *self,
          set_pragma (self, "PRAGMA synchronous = FULL", NULL, error) &&
          set_pragma (self, "PRAGMA foreign_keys = ON", NULL, error) &&
          /* Deleted records are overwritten, not left in free pages. */
-         set_pragma (self, "PRAGMA secure_delete = ON", NULL, error);
+         set_pragma (self, "PRAGMA secure_delete = ON", NULL, error) &&
+         /* 16 MiB of decrypted pages instead of 2: a search keystroke in a
+          * large directory reads the search index and a page of agencies,
+          * and reading them from the file again means decrypting them
+          * again.  The memory is locked and wiped like all of SQLite's.
+          */
+         set_pragma (self, "PRAGMA cache_size = -16384", NULL, error);
 }
 
 static gboolean
@@ -963,6 +1086,87 @@ set_foreign_error (const char  *path,
                display);
 }
 
+/* Swedish alphabetical order: å, ä and ö are letters of their own after z
+ * (æ sorts as ä, ø as ö, ü as y), case and other accents count only when
+ * everything else is equal.  Registered as the collation "swedish" on every
+ * connection, since the indexes of names use it.
+ */
+static gunichar
+swedish_weight (gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  c = g_unichar_tolower (c);
+
+  switch (c)
+    {
+    case 0x00E5: /* å */
+      return 'z' + 1;
+    case 0x00E4: /* ä */
+    case 0x00E6: /* æ */
+      return 'z' + 2;
+    case 0x00F6: /* ö */
+    case 0x00F8: /* ø */
+      return 'z' + 3;
+    case 0x00FC: /* ü */
+      return 'y';
+    default:
+      break;
+    }
+
+  if (c >= 0x80 && g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
+    return g_unichar_tolower (decomposed[0]);
+
+  return c;
+}
+
+static int
+swedish_compare (void       *user_data,
+                 int         length_a,
+                 const void *data_a,
+                 int         length_b,
+                 const void *data_b)
+{
+  const char *a = data_a;
+  const char *b = data_b;
+  const char *end_a = a + length_a;
+  const char *end_b = b + length_b;
+  int binary;
+
+  while (a < end_a && b < end_b)
+    {
+      gunichar ca = g_utf8_get_char_validated (a, end_a - a);
+      gunichar cb = g_utf8_get_char_validated (b, end_b - b);
+      gunichar wa;
+      gunichar wb;
+
+      /* Bytes that are not UTF-8 compare as bytes. */
+      if (ca == (gunichar)-1 || ca == (gunichar)-2 || cb == (gunichar)-1 || cb == (gunichar)-2)
+        break;
+
+      wa = swedish_weight (ca);
+      wb = swedish_weight (cb);
+
+      if (wa != wb)
+        return wa < wb ? -1 : 1;
+
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+
+  if (a >= end_a || b >= end_b)
+    {
+      if ((end_a - a) != (end_b - b))
+        return (end_a - a) < (end_b - b) ? -1 : 1;
+    }
+
+  binary = memcmp (data_a, data_b, MIN (length_a, length_b));
+  if (binary != 0)
+    return binary;
+
+  return length_a < length_b ? -1 : length_a > length_b;
+}
+
 /* The keyed part of opening, shared by open and create.  On failure the
  * caller drops the object, which closes the handle; nothing here deletes or
  * rewrites the file.
@@ -983,6 +1187,7 @@ open_keyed (LankaDatabase   *self,
    * file itself with the right mode first.
    */
   flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+  _lanka_sqlite_memory_init ();
   rc = sqlite3_open_v2 (self->path, &self->handle, flags, NULL);
 
   if (rc != SQLITE_OK)
@@ -992,6 +1197,9 @@ open_keyed (LankaDatabase   *self,
     }
 
   sqlite3_extended_result_codes (self->handle, 1);
+
+  sqlite3_create_collation (self->handle, "swedish", SQLITE_UTF8, NULL, swedish_compare);
+  _lanka_directory_register_name_key (self->handle);
 
   /* SQLite quietly falls back to read-only for a write-protected file;
    * Länka would then fail at the first save, far from the cause.
@@ -1086,6 +1294,56 @@ open_keyed (LankaDatabase   *self,
   return TRUE;
 }
 
+/* What was deleted with an undo in the last session is deleted for good
+ * now: nothing in the trash outlives the session it was trashed in, even
+ * when Länka was killed before it could empty it.  A failure leaves the
+ * trash for the next opening; it is hidden everywhere meanwhile, and the
+ * database is as usable as before.
+ */
+static void
+empty_trash (LankaDatabase *self)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lanka_directory_empty_trash (self, &local_error))
+    g_debug ("Could not empty the trash: %s", local_error->message);
+}
+
+/* A migration that recreates the search index leaves it empty, and only
+ * the store can fill it: the migration leaves a note in meta, removed in
+ * the transaction that fills the index.  A failure (a full disk) leaves
+ * searches without results until an opening succeeds, not an unusable
+ * database.
+ */
+static void
+rebuild_search_index (LankaDatabase *self)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *pending = NULL;
+
+  if (!query_text (self, "SELECT value FROM meta WHERE key = ?1", REINDEX_KEY,
+                   &pending, &local_error) ||
+      pending == NULL)
+    return;
+
+  if (!lanka_database_begin (self, &local_error))
+    goto failed;
+
+  if (!lanka_directory_reindex (self, &local_error) ||
+      !_lanka_database_exec (self, "DELETE FROM meta WHERE key = '" REINDEX_KEY "'",
+                             &local_error) ||
+      !lanka_database_commit (self, &local_error))
+    {
+      lanka_database_rollback (self);
+      goto failed;
+    }
+
+  return;
+
+failed:
+  g_debug ("Could not rebuild the search index: %s", local_error->message);
+}
+
 /**
  * lanka_database_open:
  * @path: the database file
@@ -1125,6 +1383,9 @@ lanka_database_open (const char      *path,
       lanka_database_close (self);
       return NULL;
     }
+
+  empty_trash (self);
+  rebuild_search_index (self);
 
   return g_steal_pointer (&self);
 }
@@ -1264,6 +1525,9 @@ lanka_database_create (const char      *path,
       return NULL;
     }
 
+  /* Nothing to index yet; this only takes the migration's note away. */
+  rebuild_search_index (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -1279,9 +1543,12 @@ lanka_database_create (const char      *path,
 void
 lanka_database_close (LankaDatabase *self)
 {
+  gboolean was_open;
   gboolean in_use;
 
   g_return_if_fail (LANKA_IS_DATABASE (self));
+
+  was_open = lanka_database_is_open (self);
 
   g_mutex_lock (&self->busy_lock);
   in_use = self->busy > 0;
@@ -1291,6 +1558,12 @@ lanka_database_close (LankaDatabase *self)
 
   if (!in_use)
     close_handle (self);
+
+  /* On the thread that closes, before a worker may have let go: from now
+   * on the database counts as closed.
+   */
+  if (was_open)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN]);
 }
 
 /**
@@ -1330,6 +1603,11 @@ lanka_database_release (LankaDatabase *self)
   self->busy--;
   close_now = self->busy == 0 && self->close_pending;
   g_mutex_unlock (&self->busy_lock);
+
+  /* The worker is done with its statements. */
+  g_mutex_lock (&self->statements_lock);
+  g_hash_table_remove (self->statements, g_thread_self ());
+  g_mutex_unlock (&self->statements_lock);
 
   if (close_now)
     close_handle (self);

@@ -24,6 +24,14 @@
 /* The layout of directory-seed.json this code reads. */
 #define SEED_FORMAT 1
 
+/* Raise it when the way a seed is merged changes, so that every database
+ * gets the seed merged again even if the file is the same.
+ */
+#define SEED_MERGE_VERSION 2
+
+/* The meta row that holds the hash of the seed applied last. */
+#define SEED_HASH_KEY "directory-seed-hash"
+
 static void
 set_damaged (GError **error)
 {
@@ -242,6 +250,87 @@ copy_seed_values (LankaAgency *to,
 }
 
 static gboolean
+is_tombstone (LankaDatabase  *database,
+              const char     *seed_key,
+              gboolean       *tombstone,
+              GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT 1 FROM seed_tombstone WHERE seed_key = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, seed_key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *tombstone = rc == SQLITE_ROW;
+
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE;
+
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
+}
+
+/* A fingerprint of the seed file and of the code that merges it. */
+static char *
+hash_seed (GBytes *json)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *version = g_strdup_printf ("%d.%d", SEED_FORMAT, SEED_MERGE_VERSION);
+  gsize length;
+  const guchar *data = g_bytes_get_data (json, &length);
+
+  hash_field (checksum, "version", version);
+  g_checksum_update (checksum, data, length);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+read_seed_hash (LankaDatabase  *database,
+                char          **hash,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *hash = NULL;
+
+  if (!(stmt = _lanka_database_prepare (database, "SELECT value FROM meta WHERE key = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, SEED_HASH_KEY, -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *hash = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      rc = SQLITE_DONE;
+    }
+
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
+}
+
+static gboolean
+write_seed_hash (LankaDatabase  *database,
+                 const char     *hash,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, SEED_HASH_KEY, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+static gboolean
 apply_one (LankaDatabase    *database,
            JsonObject       *object,
            LankaSeedReport  *report,
@@ -254,6 +343,7 @@ apply_one (LankaDatabase    *database,
   g_autofree char *seed_hash = NULL;
   g_autofree char *current_hash = NULL;
   const char *key = member_string (object, "key");
+  gboolean tombstone;
 
   if (key == NULL)
     {
@@ -263,6 +353,16 @@ apply_one (LankaDatabase    *database,
 
   if (!(seed = agency_from_json (object, error)))
     return FALSE;
+
+  /* Deleted by the person, or in the trash: it stays out. */
+  if (!is_tombstone (database, key, &tombstone, error))
+    return FALSE;
+
+  if (tombstone)
+    {
+      report->kept++;
+      return TRUE;
+    }
 
   seed_hash = hash_agency (seed);
 
@@ -310,8 +410,12 @@ apply_one (LankaDatabase    *database,
  *
  * Adds the seed's agencies that the database lacks and updates those that
  * nobody has edited since the seed last wrote them.  Agencies a person
- * edited stay as they are, and nothing is ever deleted.  All of it
- * happens in one transaction, or none of it.
+ * edited stay as they are, those a person deleted stay deleted, and
+ * nothing is ever deleted.  All of it happens in one transaction, or none
+ * of it.
+ *
+ * Länka calls this at every opening: when @json is the seed applied last,
+ * it returns at once without reading it.
  *
  * Returns: %TRUE on success
  */
@@ -321,7 +425,9 @@ lanka_directory_seed_apply (LankaDatabase    *database,
                             LankaSeedReport  *report,
                             GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *stored_hash = NULL;
+  g_autofree char *hash = NULL;
   LankaSeedReport counts = { 0 };
   JsonObject *root;
   JsonArray *agencies;
@@ -333,7 +439,20 @@ lanka_directory_seed_apply (LankaDatabase    *database,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hash = hash_seed (json);
+
+  if (!read_seed_hash (database, &stored_hash, error))
+    return FALSE;
+
+  if (g_strcmp0 (hash, stored_hash) == 0)
+    {
+      if (report != NULL)
+        *report = (LankaSeedReport) { .unchanged = TRUE };
+      return TRUE;
+    }
+
   data = g_bytes_get_data (json, &length);
+  parser = json_parser_new ();
 
   if (!json_parser_load_from_data (parser, data, length, NULL) ||
       !(node = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (node))
@@ -374,7 +493,8 @@ lanka_directory_seed_apply (LankaDatabase    *database,
         }
     }
 
-  if (!lanka_database_commit (database, error))
+  if (!write_seed_hash (database, hash, error) ||
+      !lanka_database_commit (database, error))
     {
       lanka_database_rollback (database);
       return FALSE;

@@ -11,6 +11,7 @@
 
 #include "lanka-directory-private.h"
 #include "lanka-agency-private.h"
+#include "lanka-audit.h"
 #include "lanka-database-private.h"
 #include "lanka-store-error.h"
 #include "lanka-validate.h"
@@ -26,23 +27,35 @@
  * kept in step here rather than by triggers: one row gathers the agency,
  * its labels in two languages, its contact persons and the several forms
  * of every phone number, which triggers cannot build.  Every write that
- * touches an agency or its contact persons ends with index_agency().
+ * touches an agency or its contact persons ends with _lanka_directory_index_agency().
  */
 
 #define HISTORY_TABLE_CONTACT "agency_contact"
+
+/* Audit actions of the directory.  The object is the uuid, never a name:
+ * the audit log outlives what it records.
+ */
+
+/* The order of every list of names: Swedish alphabetical order (the
+ * collation lanka-database.c registers), then the order of creation, which
+ * the indexes of names follow so that no list needs a sort of its own.
+ */
+#define AGENCY_ORDER  "a.name COLLATE swedish, a.id"
+#define CONTACT_ORDER "c.name COLLATE swedish, c.id"
 
 /* bm25 weights per column: name, unit, kind, limits, notes, people, channels.
  * A hit in the name matters most; a word in the notes least.
  */
 #define SEARCH_RANK "bm25(agency_fts, 10.0, 5.0, 3.0, 1.0, 1.0, 4.0, 2.0)"
 
-/* bm25 costs about 30 µs a matching row (10 000 agencies, 50 000 contact
- * persons), so a keystroke that matches thousands ("s", "070") would take
- * hundreds of milliseconds to rank.  Such a broad query has no meaningful
- * order anyway: above this many matches the list is by name, which costs
- * a few milliseconds.
+/* bm25 costs about 50 µs a matching row in a directory of 10 000
+ * agencies and 50 000 contact persons: with memory security, FTS5's
+ * allocations for a row's positions make up most of it.  A keystroke that
+ * matches many ("s", "070") would take tens of milliseconds to rank, and
+ * such a broad query has no meaningful order anyway: above this many
+ * matches the list is by name.
  */
-#define RANK_LIMIT 500
+#define RANK_LIMIT 100
 
 #define FILTER_SQL \
   " AND (?2 IS NULL OR a.type = ?2)" \
@@ -50,19 +63,20 @@
   "      (SELECT 1 FROM agency_county c WHERE c.agency = a.id AND c.county = ?3))" \
   " AND (?4 IS NULL OR EXISTS" \
   "      (SELECT 1 FROM agency_helps h WHERE h.agency = a.id AND h.code = ?4))" \
-  " AND (?5 = 0 OR a.nmt = 1)"
+  " AND (?5 = 0 OR a.nmt = 1)" \
+  " AND a.trashed IS NULL"
 
-static gboolean
-savepoint_begin (LankaDatabase  *database,
-                 GError        **error)
+gboolean
+_lanka_directory_savepoint_begin (LankaDatabase  *database,
+                                  GError        **error)
 {
   return _lanka_database_exec (database, "SAVEPOINT directory", error);
 }
 
-static gboolean
-savepoint_end (LankaDatabase  *database,
-               gboolean        ok,
-               GError        **error)
+gboolean
+_lanka_directory_savepoint_end (LankaDatabase  *database,
+                                gboolean        ok,
+                                GError        **error)
 {
   if (ok)
     {
@@ -80,10 +94,10 @@ savepoint_end (LankaDatabase  *database,
   return FALSE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
+void
+_lanka_directory_bind_text (sqlite3_stmt *stmt,
+                            int           index,
+                            const char   *value)
 {
   if (value != NULL && value[0] != '\0')
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
@@ -98,11 +112,11 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *)sqlite3_column_text (stmt, column));
 }
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
+gboolean
+_lanka_directory_finish_rows (LankaDatabase  *database,
+                              sqlite3_stmt   *stmt,
+                              int             rc,
+                              GError        **error)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -136,7 +150,7 @@ read_strings (LankaDatabase  *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   *strings = g_strv_builder_end (builder);
@@ -164,16 +178,17 @@ lookup_id (LankaDatabase  *database,
   if (rc == SQLITE_ROW)
     rc = SQLITE_DONE;
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
 }
 
-static gboolean
-agency_id (LankaDatabase  *database,
-           const char     *uuid,
-           gint64         *id,
-           GError        **error)
+gboolean
+_lanka_directory_agency_id (LankaDatabase  *database,
+                            const char     *uuid,
+                            gint64         *id,
+                            GError        **error)
 {
-  if (!lookup_id (database, "SELECT id FROM agency WHERE uuid = ?1", uuid, id, error))
+  if (!lookup_id (database, "SELECT id FROM agency WHERE uuid = ?1 AND trashed IS NULL",
+                  uuid, id, error))
     return FALSE;
 
   if (*id == 0)
@@ -257,7 +272,7 @@ append_rows (LankaDatabase  *database,
           g_string_append_printf (text, "%s ", (const char *)sqlite3_column_text (stmt, i));
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
 }
 
 static gboolean
@@ -289,13 +304,13 @@ append_channels (LankaDatabase  *database,
         g_string_append_printf (text, "%s ", value);
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
 }
 
-static gboolean
-index_agency (LankaDatabase  *database,
-              gint64          id,
-              GError        **error)
+gboolean
+_lanka_directory_index_agency (LankaDatabase  *database,
+                               gint64          id,
+                               GError        **error)
 {
   g_autoptr(GString) kind = g_string_new (NULL);
   g_autoptr(GString) people = g_string_new (NULL);
@@ -314,7 +329,7 @@ index_agency (LankaDatabase  *database,
 
   if (!(stmt = _lanka_database_prepare (database,
                                         "SELECT name, unit, type, limits, notes "
-                                        "FROM agency WHERE id = ?1",
+                                        "FROM agency WHERE id = ?1 AND trashed IS NULL",
                                         error)))
     return FALSE;
 
@@ -330,10 +345,11 @@ index_agency (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
     return FALSE;
 
-  if (!(stmt = _lanka_database_prepare (database, "DELETE FROM agency_fts WHERE rowid = ?1", error)))
+  if (!(stmt = _lanka_database_prepare (database, "DELETE FROM agency_fts WHERE rowid = ?1",
+                                        error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -341,7 +357,7 @@ index_agency (LankaDatabase  *database,
   if (!_lanka_database_step_done (database, stmt, error))
     return FALSE;
 
-  /* A deleted agency leaves nothing to index. */
+  /* A deleted or trashed agency leaves nothing to index. */
   if (name == NULL)
     return TRUE;
 
@@ -401,13 +417,13 @@ index_agency (LankaDatabase  *database,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, name);
-  bind_text (stmt, 3, unit);
-  bind_text (stmt, 4, kind->str);
-  bind_text (stmt, 5, limits);
-  bind_text (stmt, 6, notes);
-  bind_text (stmt, 7, people->str);
-  bind_text (stmt, 8, channels->str);
+  _lanka_directory_bind_text (stmt, 2, name);
+  _lanka_directory_bind_text (stmt, 3, unit);
+  _lanka_directory_bind_text (stmt, 4, kind->str);
+  _lanka_directory_bind_text (stmt, 5, limits);
+  _lanka_directory_bind_text (stmt, 6, notes);
+  _lanka_directory_bind_text (stmt, 7, people->str);
+  _lanka_directory_bind_text (stmt, 8, channels->str);
 
   return _lanka_database_step_done (database, stmt, error);
 }
@@ -530,9 +546,9 @@ insert_channels (LankaDatabase  *database,
 
       sqlite3_bind_int64 (stmt, 1, owner);
       sqlite3_bind_text (stmt, 2, lanka_channel_kind_to_string (channel->kind), -1, SQLITE_STATIC);
-      bind_text (stmt, 3, channel->label);
+      _lanka_directory_bind_text (stmt, 3, channel->label);
       sqlite3_bind_text (stmt, 4, channel->value, -1, SQLITE_TRANSIENT);
-      bind_text (stmt, 5, normalized);
+      _lanka_directory_bind_text (stmt, 5, normalized);
       sqlite3_bind_int (stmt, 6, i);
 
       if (!_lanka_database_step_done (database, stmt, error))
@@ -589,6 +605,29 @@ _lanka_directory_write_agency (LankaDatabase  *database,
                                const char     *seed_hash,
                                GError        **error)
 {
+  return _lanka_directory_write_agency_full (database, agency, seed_key, seed_hash, TRUE, error);
+}
+
+/**
+ * _lanka_directory_write_agency_full:
+ * @database: an open #LankaDatabase inside a transaction
+ * @agency: the agency
+ * @seed_key: (nullable): as for _lanka_directory_write_agency()
+ * @seed_hash: (nullable): as for _lanka_directory_write_agency()
+ * @index: whether to bring the search index up to date; an import leaves
+ *   it to after the contact persons, so that each agency is indexed once
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_directory_write_agency_full (LankaDatabase  *database,
+                                    LankaAgency    *agency,
+                                    const char     *seed_key,
+                                    const char     *seed_hash,
+                                    gboolean        index,
+                                    GError        **error)
+{
   g_autofree char *new_uuid = NULL;
   const char *uuid = lanka_agency_get_uuid (agency);
   gint64 now = g_get_real_time ();
@@ -617,11 +656,11 @@ _lanka_directory_write_agency (LankaDatabase  *database,
                                             error)))
         return FALSE;
 
-      bind_text (stmt, 14, seed_key);
+      _lanka_directory_bind_text (stmt, 14, seed_key);
     }
   else
     {
-      if (!agency_id (database, uuid, &id, error))
+      if (!_lanka_directory_agency_id (database, uuid, &id, error))
         return FALSE;
 
       if (!(stmt = _lanka_database_prepare (database,
@@ -636,19 +675,19 @@ _lanka_directory_write_agency (LankaDatabase  *database,
     }
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 2, lanka_agency_get_name (agency));
-  bind_text (stmt, 3, lanka_agency_get_unit (agency));
-  bind_text (stmt, 4, lanka_agency_get_agency_type (agency));
+  _lanka_directory_bind_text (stmt, 2, lanka_agency_get_name (agency));
+  _lanka_directory_bind_text (stmt, 3, lanka_agency_get_unit (agency));
+  _lanka_directory_bind_text (stmt, 4, lanka_agency_get_agency_type (agency));
   sqlite3_bind_int (stmt, 5, lanka_agency_get_national (agency));
   sqlite3_bind_int (stmt, 6, lanka_agency_get_nmt (agency));
-  bind_text (stmt, 7, lanka_agency_get_organisation_number (agency));
-  bind_text (stmt, 8, lanka_agency_get_opening_hours (agency));
-  bind_text (stmt, 9, lanka_agency_get_out_of_hours (agency));
-  bind_text (stmt, 10, lanka_agency_get_limits (agency));
-  bind_text (stmt, 11, lanka_agency_get_notes (agency));
-  bind_text (stmt, 12, lanka_agency_get_verified_on (agency));
-  bind_text (stmt, 13, lanka_agency_get_source (agency));
-  bind_text (stmt, 15, seed_hash);
+  _lanka_directory_bind_text (stmt, 7, lanka_agency_get_organisation_number (agency));
+  _lanka_directory_bind_text (stmt, 8, lanka_agency_get_opening_hours (agency));
+  _lanka_directory_bind_text (stmt, 9, lanka_agency_get_out_of_hours (agency));
+  _lanka_directory_bind_text (stmt, 10, lanka_agency_get_limits (agency));
+  _lanka_directory_bind_text (stmt, 11, lanka_agency_get_notes (agency));
+  _lanka_directory_bind_text (stmt, 12, lanka_agency_get_verified_on (agency));
+  _lanka_directory_bind_text (stmt, 13, lanka_agency_get_source (agency));
+  _lanka_directory_bind_text (stmt, 15, seed_hash);
   sqlite3_bind_int64 (stmt, 16, now);
 
   if (!_lanka_database_step_done (database, stmt, error))
@@ -676,7 +715,7 @@ _lanka_directory_write_agency (LankaDatabase  *database,
                         "(agency, kind, label, value, normalized, position) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         id, lanka_agency_get_channels (agency), error) ||
-      !index_agency (database, id, error))
+      (index && !_lanka_directory_index_agency (database, id, error)))
     return FALSE;
 
   _lanka_agency_set_identity (agency, uuid, created, now);
@@ -724,7 +763,7 @@ _lanka_directory_find_seed (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
 }
 
 /**
@@ -749,12 +788,13 @@ lanka_directory_add_agency (LankaDatabase  *database,
   g_return_val_if_fail (lanka_agency_get_uuid (agency) == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  return savepoint_end (database,
-                        _lanka_directory_write_agency (database, agency, NULL, NULL, error),
-                        error);
+  return _lanka_directory_savepoint_end (database,
+                                         _lanka_directory_write_agency (database, agency, NULL, NULL,
+                                                                        error),
+                                         error);
 }
 
 /**
@@ -777,12 +817,13 @@ lanka_directory_update_agency (LankaDatabase  *database,
   g_return_val_if_fail (lanka_agency_get_uuid (agency) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  return savepoint_end (database,
-                        _lanka_directory_write_agency (database, agency, NULL, NULL, error),
-                        error);
+  return _lanka_directory_savepoint_end (database,
+                                         _lanka_directory_write_agency (database, agency, NULL, NULL,
+                                                                        error),
+                                         error);
 }
 
 /**
@@ -791,7 +832,10 @@ lanka_directory_update_agency (LankaDatabase  *database,
  * @uuid: the agency's uuid
  * @error: a location for a #GError
  *
- * Deletes the agency, its contact persons and their change history.
+ * Deletes the agency, its contact persons and their change history for
+ * good, also when it is in the trash.  A seed agency stays deleted: a
+ * later seed does not add it again.  For a deletion the person can undo,
+ * see lanka_directory_trash_agency().
  *
  * Returns: %TRUE on success
  */
@@ -802,25 +846,36 @@ lanka_directory_delete_agency (LankaDatabase  *database,
 {
   sqlite3_stmt *stmt;
   gboolean ok;
-  gint64 id;
+  gint64 id = 0;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  ok = agency_id (database, uuid, &id, error) &&
-       (stmt = _lanka_database_prepare (database, "DELETE FROM agency WHERE id = ?1", error));
+  ok = lookup_id (database, "SELECT id FROM agency WHERE uuid = ?1", uuid, &id, error);
+
+  if (ok && id == 0)
+    {
+      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
+                           _("The agency no longer exists."));
+      ok = FALSE;
+    }
+
+  ok = ok && (stmt = _lanka_database_prepare (database, "DELETE FROM agency WHERE id = ?1",
+                                              error));
 
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = _lanka_database_step_done (database, stmt, error) && index_agency (database, id, error);
+      ok = _lanka_database_step_done (database, stmt, error) &&
+           _lanka_directory_index_agency (database, id, error) &&
+           lanka_audit_log (database, LANKA_AUDIT_AGENCY_PURGE, uuid, NULL, error);
     }
 
-  return savepoint_end (database, ok, error);
+  return _lanka_directory_savepoint_end (database, ok, error);
 }
 
 static gboolean
@@ -851,7 +906,306 @@ read_channels (LankaDatabase  *database,
                                           (const char *)sqlite3_column_text (stmt, 2)));
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
+}
+
+/* How many ids one statement takes: a page of the list.  Unused places
+ * are bound to NULL, which no id equals.
+ */
+#define IDS_PER_STATEMENT 50
+#define IN_IDS \
+  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " \
+  "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, " \
+  "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50)"
+
+/* Bound parameters rather than a JSON array: with memory security on,
+ * every allocation SQLite makes costs a system call, and json_each()
+ * makes one per element.
+ */
+static void
+bind_ids (sqlite3_stmt *stmt,
+          const gint64 *ids,
+          guint         n_ids)
+{
+  g_assert (n_ids <= IDS_PER_STATEMENT);
+
+  for (guint i = 0; i < IDS_PER_STATEMENT; i++)
+    {
+      if (i < n_ids)
+        sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+      else
+        sqlite3_bind_null (stmt, i + 1);
+    }
+}
+
+#define LOAD_AGENCIES_SQL \
+  "SELECT id, uuid, name, unit, type, national, nmt, organisation_number, opening_hours, " \
+  "out_of_hours, limits, notes, verified_on, source, created, modified FROM agency " \
+  "WHERE id IN " IN_IDS " AND trashed IS NULL"
+
+/* Every code list and channel of the agencies, in one statement and
+ * without a sort (the lists are sets; channels are put in order here):
+ * (agency, list, code, NULL, NULL, 0) with a list number per setter, and
+ * (agency, 6, kind, label, value, position) for a channel.
+ */
+#define LOAD_CHILDREN_SQL \
+  "SELECT agency, 0, county, NULL, NULL, 0 FROM agency_county WHERE agency IN " IN_IDS " " \
+  "UNION ALL SELECT agency, CASE kind WHEN 'support' THEN 1 WHEN 'exploitation' THEN 2 " \
+  "ELSE 3 END, code, NULL, NULL, 0 FROM agency_helps WHERE agency IN " IN_IDS " " \
+  "UNION ALL SELECT agency, 4, code, NULL, NULL, 0 FROM agency_accepts " \
+  "WHERE agency IN " IN_IDS " " \
+  "UNION ALL SELECT agency, 5, language, NULL, NULL, 0 FROM agency_language " \
+  "WHERE agency IN " IN_IDS " " \
+  "UNION ALL SELECT agency, 6, kind, label, value, position FROM agency_channel " \
+  "WHERE agency IN " IN_IDS
+
+enum {
+  LIST_COUNTIES,
+  LIST_SUPPORT,
+  LIST_EXPLOITATION,
+  LIST_OTHER_HELPS,
+  LIST_ACCEPTS,
+  LIST_LANGUAGES,
+  N_LISTS
+};
+
+typedef struct
+{
+  int           position;
+  LankaChannel *channel;
+} PendingChannel;
+
+/* What the children statement gathered for one agency. */
+typedef struct
+{
+  GStrvBuilder *lists[N_LISTS];
+  GArray       *channels;
+} Pending;
+
+static void
+pending_clear (Pending *pending)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_pointer (&pending->lists[i], g_strv_builder_unref);
+
+  if (pending->channels != NULL)
+    {
+      for (guint i = 0; i < pending->channels->len; i++)
+        lanka_channel_free (g_array_index (pending->channels, PendingChannel, i).channel);
+      g_clear_pointer (&pending->channels, g_array_unref);
+    }
+}
+
+static int
+compare_pending_channels (gconstpointer a,
+                          gconstpointer b)
+{
+  const PendingChannel *x = a;
+  const PendingChannel *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static void
+pending_apply (Pending     *pending,
+               LankaAgency *agency)
+{
+  static void (* const setters[N_LISTS]) (LankaAgency *, const char * const *) = {
+    lanka_agency_set_counties,
+    lanka_agency_set_support,
+    lanka_agency_set_exploitation,
+    lanka_agency_set_other_helps,
+    lanka_agency_set_accepts,
+    lanka_agency_set_languages,
+  };
+  static const char * const empty[] = { NULL };
+
+  /* Empty lists, not none, as for an agency that has some. */
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_auto(GStrv) values = NULL;
+
+      if (pending->lists[i] != NULL)
+        values = g_strv_builder_end (pending->lists[i]);
+
+      setters[i] (agency, values != NULL ? (const char * const *)values : empty);
+    }
+
+  if (pending->channels != NULL)
+    {
+      g_array_sort (pending->channels, compare_pending_channels);
+
+      for (guint i = 0; i < pending->channels->len; i++)
+        {
+          const LankaChannel *channel;
+
+          channel = g_array_index (pending->channels, PendingChannel, i).channel;
+
+          lanka_agency_add_channel (agency, channel->kind, channel->label, channel->value);
+        }
+    }
+}
+
+static LankaAgency *
+agency_from_row (sqlite3_stmt *stmt)
+{
+  LankaAgency *agency;
+
+  agency = g_object_new (LANKA_TYPE_AGENCY,
+                         "name", sqlite3_column_text (stmt, 2),
+                         "unit", sqlite3_column_text (stmt, 3),
+                         "agency-type", sqlite3_column_text (stmt, 4),
+                         "national", sqlite3_column_int (stmt, 5) != 0,
+                         "nmt", sqlite3_column_int (stmt, 6) != 0,
+                         "organisation-number", sqlite3_column_text (stmt, 7),
+                         "opening-hours", sqlite3_column_text (stmt, 8),
+                         "out-of-hours", sqlite3_column_text (stmt, 9),
+                         "limits", sqlite3_column_text (stmt, 10),
+                         "notes", sqlite3_column_text (stmt, 11),
+                         "verified-on", sqlite3_column_text (stmt, 12),
+                         "source", sqlite3_column_text (stmt, 13),
+                         NULL);
+  _lanka_agency_set_identity (agency,
+                              (const char *)sqlite3_column_text (stmt, 1),
+                              sqlite3_column_int64 (stmt, 14),
+                              sqlite3_column_int64 (stmt, 15));
+
+  return agency;
+}
+
+static guint
+find_id (const gint64 *ids,
+         guint         n_ids,
+         gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* At most IDS_PER_STATEMENT agencies, in two statements. */
+static gboolean
+load_some (LankaDatabase  *database,
+           const gint64   *ids,
+           guint           n_ids,
+           LankaAgency   **agencies,
+           GError        **error)
+{
+  Pending pending[IDS_PER_STATEMENT] = { { { NULL } } };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  if (!(stmt = _lanka_database_prepare (database, LOAD_AGENCIES_SQL, error)))
+    return FALSE;
+
+  bind_ids (stmt, ids, n_ids);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint i = find_id (ids, n_ids, sqlite3_column_int64 (stmt, 0));
+
+      if (i != G_MAXUINT && agencies[i] == NULL)
+        agencies[i] = agency_from_row (stmt);
+    }
+
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  if (!(stmt = _lanka_database_prepare (database, LOAD_CHILDREN_SQL, error)))
+    return FALSE;
+
+  bind_ids (stmt, ids, n_ids);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint i = find_id (ids, n_ids, sqlite3_column_int64 (stmt, 0));
+      int list = sqlite3_column_int (stmt, 1);
+      const char *value = (const char *)sqlite3_column_text (stmt, 2);
+      LankaChannelKind kind;
+
+      /* A trashed agency's rows. */
+      if (i == G_MAXUINT || agencies[i] == NULL || value == NULL)
+        continue;
+
+      if (list < N_LISTS)
+        {
+          if (pending[i].lists[list] == NULL)
+            pending[i].lists[list] = g_strv_builder_new ();
+          g_strv_builder_add (pending[i].lists[list], value);
+        }
+      else if (lanka_channel_kind_from_string (value, &kind))
+        {
+          PendingChannel channel = {
+            .position = sqlite3_column_int (stmt, 5),
+            .channel = lanka_channel_new (kind,
+                                          (const char *)sqlite3_column_text (stmt, 3),
+                                          (const char *)sqlite3_column_text (stmt, 4)),
+          };
+
+          if (pending[i].channels == NULL)
+            pending[i].channels = g_array_new (FALSE, FALSE, sizeof (PendingChannel));
+          g_array_append_val (pending[i].channels, channel);
+        }
+    }
+
+  ok = _lanka_directory_finish_rows (database, stmt, rc, error);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (ok && agencies[i] != NULL)
+        pending_apply (&pending[i], agencies[i]);
+      pending_clear (&pending[i]);
+    }
+
+  return ok;
+}
+
+/**
+ * _lanka_directory_load_agencies:
+ * @database: an open #LankaDatabase
+ * @ids: (array length=n_ids): distinct agency ids
+ * @n_ids: how many
+ * @agencies: (out caller-allocates) (array length=n_ids): where the
+ *   agencies go, %NULL where an id is no agency (deleted or trashed)
+ * @error: a location for a #GError
+ *
+ * Loads whole agencies, as lanka_directory_get_agency() returns them, two
+ * statements for every 50: a list shows a page at a time.
+ *
+ * Returns: %TRUE on success; on failure every element of @agencies is %NULL
+ */
+gboolean
+_lanka_directory_load_agencies (LankaDatabase  *database,
+                                const gint64   *ids,
+                                guint           n_ids,
+                                LankaAgency   **agencies,
+                                GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (agencies != NULL || n_ids == 0, FALSE);
+
+  if (n_ids == 0)
+    return TRUE;
+
+  memset (agencies, 0, n_ids * sizeof (LankaAgency *));
+
+  for (guint start = 0; start < n_ids; start += IDS_PER_STATEMENT)
+    {
+      guint n = MIN (IDS_PER_STATEMENT, n_ids - start);
+
+      if (!load_some (database, ids + start, n, agencies + start, error))
+        {
+          for (guint i = 0; i < n_ids; i++)
+            g_clear_object (&agencies[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -861,100 +1215,29 @@ read_channels (LankaDatabase  *database,
  * @error: a location for a #GError
  *
  * Returns: (transfer full) (nullable): the agency, or %NULL with
- *   %LANKA_STORE_ERROR_NOT_FOUND
+ *   %LANKA_STORE_ERROR_NOT_FOUND (also for an agency in the trash)
  */
 LankaAgency *
 lanka_directory_get_agency (LankaDatabase  *database,
                             const char     *uuid,
                             GError        **error)
 {
-  g_autoptr(LankaAgency) agency = NULL;
-  g_auto(GStrv) counties = NULL;
-  g_auto(GStrv) support = NULL;
-  g_auto(GStrv) exploitation = NULL;
-  g_auto(GStrv) other = NULL;
-  g_auto(GStrv) accepts = NULL;
-  g_auto(GStrv) languages = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  LankaAgency *agency = NULL;
+  gint64 id;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "SELECT id, name, unit, type, national, nmt, "
-                                        "organisation_number, opening_hours, out_of_hours, "
-                                        "limits, notes, verified_on, source, created, modified "
-                                        "FROM agency WHERE uuid = ?1",
-                                        error)))
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      agency = g_object_new (LANKA_TYPE_AGENCY,
-                             "name", sqlite3_column_text (stmt, 1),
-                             "unit", sqlite3_column_text (stmt, 2),
-                             "agency-type", sqlite3_column_text (stmt, 3),
-                             "national", sqlite3_column_int (stmt, 4) != 0,
-                             "nmt", sqlite3_column_int (stmt, 5) != 0,
-                             "organisation-number", sqlite3_column_text (stmt, 6),
-                             "opening-hours", sqlite3_column_text (stmt, 7),
-                             "out-of-hours", sqlite3_column_text (stmt, 8),
-                             "limits", sqlite3_column_text (stmt, 9),
-                             "notes", sqlite3_column_text (stmt, 10),
-                             "verified-on", sqlite3_column_text (stmt, 11),
-                             "source", sqlite3_column_text (stmt, 12),
-                             NULL);
-      id = sqlite3_column_int64 (stmt, 0);
-      _lanka_agency_set_identity (agency, uuid,
-                                  sqlite3_column_int64 (stmt, 13),
-                                  sqlite3_column_int64 (stmt, 14));
-      rc = SQLITE_DONE;
-    }
-
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_directory_agency_id (database, uuid, &id, error) ||
+      !_lanka_directory_load_agencies (database, &id, 1, &agency, error))
     return NULL;
 
   if (agency == NULL)
-    {
-      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                           _("The agency no longer exists."));
-      return NULL;
-    }
+    g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
+                         _("The agency no longer exists."));
 
-  if (!read_strings (database, "SELECT county FROM agency_county WHERE agency = ?1",
-                     id, &counties, error) ||
-      !read_strings (database,
-                     "SELECT code FROM agency_helps WHERE agency = ?1 AND kind = 'support'",
-                     id, &support, error) ||
-      !read_strings (database,
-                     "SELECT code FROM agency_helps WHERE agency = ?1 AND kind = 'exploitation'",
-                     id, &exploitation, error) ||
-      !read_strings (database,
-                     "SELECT code FROM agency_helps WHERE agency = ?1 AND kind = 'other'",
-                     id, &other, error) ||
-      !read_strings (database, "SELECT code FROM agency_accepts WHERE agency = ?1",
-                     id, &accepts, error) ||
-      !read_strings (database, "SELECT language FROM agency_language WHERE agency = ?1",
-                     id, &languages, error) ||
-      !read_channels (database,
-                      "SELECT kind, label, value FROM agency_channel "
-                      "WHERE agency = ?1 ORDER BY position",
-                      id, lanka_agency_get_channels (agency), error))
-    return NULL;
-
-  lanka_agency_set_counties (agency, (const char * const *)counties);
-  lanka_agency_set_support (agency, (const char * const *)support);
-  lanka_agency_set_exploitation (agency, (const char * const *)exploitation);
-  lanka_agency_set_other_helps (agency, (const char * const *)other);
-  lanka_agency_set_accepts (agency, (const char * const *)accepts);
-  lanka_agency_set_languages (agency, (const char * const *)languages);
-
-  return g_steal_pointer (&agency);
+  return agency;
 }
 
 /* The contact's phones or e-mail addresses, one a line: how the change
@@ -1013,8 +1296,8 @@ write_history (LankaDatabase  *database,
   sqlite3_bind_text (stmt, 3, HISTORY_TABLE_CONTACT, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
-  bind_text (stmt, 6, old_value);
-  bind_text (stmt, 7, new_value);
+  _lanka_directory_bind_text (stmt, 6, old_value);
+  _lanka_directory_bind_text (stmt, 7, new_value);
 
   return _lanka_database_step_done (database, stmt, error);
 }
@@ -1022,13 +1305,13 @@ write_history (LankaDatabase  *database,
 /* One history row per field that differs between @before (NULL for a new
  * contact) and @after.
  */
-static gboolean
-write_contact_history (LankaDatabase       *database,
-                       const char          *uuid,
-                       LankaAgencyContact  *before,
-                       LankaAgencyContact  *after,
-                       gint64               now,
-                       GError             **error)
+gboolean
+_lanka_directory_write_contact_history (LankaDatabase       *database,
+                                        const char          *uuid,
+                                        LankaAgencyContact  *before,
+                                        LankaAgencyContact  *after,
+                                        gint64               now,
+                                        GError             **error)
 {
   g_autofree char *old_phones = before ? join_channels (before, LANKA_CHANNEL_PHONE) : NULL;
   g_autofree char *new_phones = join_channels (after, LANKA_CHANNEL_PHONE);
@@ -1048,11 +1331,11 @@ write_contact_history (LankaDatabase       *database,
          write_history (database, uuid, "emails", old_emails, new_emails, now, error);
 }
 
-static gboolean
-write_contact_channels (LankaDatabase       *database,
-                        gint64               contact_id,
-                        LankaAgencyContact  *contact,
-                        GError             **error)
+gboolean
+_lanka_directory_write_contact_channels (LankaDatabase       *database,
+                                         gint64               contact_id,
+                                         LankaAgencyContact  *contact,
+                                         GError             **error)
 {
   sqlite3_stmt *stmt;
 
@@ -1071,9 +1354,9 @@ write_contact_channels (LankaDatabase       *database,
                           contact_id, lanka_agency_contact_get_channels (contact), error);
 }
 
-static gboolean
-validate_contact (LankaAgencyContact  *contact,
-                  GError             **error)
+gboolean
+_lanka_directory_validate_contact (LankaAgencyContact  *contact,
+                                   GError             **error)
 {
   if (lanka_agency_contact_get_name (contact) == NULL)
     {
@@ -1097,7 +1380,8 @@ add_contact (LankaDatabase       *database,
   gint64 agency;
   gint64 id;
 
-  if (!validate_contact (contact, error) || !agency_id (database, agency_uuid, &agency, error))
+  if (!_lanka_directory_validate_contact (contact, error) ||
+      !_lanka_directory_agency_id (database, agency_uuid, &agency, error))
     return FALSE;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -1109,9 +1393,9 @@ add_contact (LankaDatabase       *database,
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, agency);
-  bind_text (stmt, 3, lanka_agency_contact_get_name (contact));
-  bind_text (stmt, 4, lanka_agency_contact_get_role (contact));
-  bind_text (stmt, 5, lanka_agency_contact_get_notes (contact));
+  _lanka_directory_bind_text (stmt, 3, lanka_agency_contact_get_name (contact));
+  _lanka_directory_bind_text (stmt, 4, lanka_agency_contact_get_role (contact));
+  _lanka_directory_bind_text (stmt, 5, lanka_agency_contact_get_notes (contact));
   sqlite3_bind_int64 (stmt, 6, now);
 
   if (!_lanka_database_step_done (database, stmt, error))
@@ -1119,9 +1403,9 @@ add_contact (LankaDatabase       *database,
 
   id = sqlite3_last_insert_rowid (_lanka_database_get_handle (database));
 
-  if (!write_contact_channels (database, id, contact, error) ||
-      !write_contact_history (database, uuid, NULL, contact, now, error) ||
-      !index_agency (database, agency, error))
+  if (!_lanka_directory_write_contact_channels (database, id, contact, error) ||
+      !_lanka_directory_write_contact_history (database, uuid, NULL, contact, now, error) ||
+      !_lanka_directory_index_agency (database, agency, error))
     return FALSE;
 
   _lanka_agency_contact_set_identity (contact, uuid, agency_uuid, now, now);
@@ -1152,10 +1436,12 @@ lanka_directory_add_contact (LankaDatabase       *database,
   g_return_val_if_fail (lanka_agency_contact_get_uuid (contact) == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  return savepoint_end (database, add_contact (database, agency_uuid, contact, error), error);
+  return _lanka_directory_savepoint_end (database,
+                                         add_contact (database, agency_uuid, contact, error),
+                                         error);
 }
 
 static LankaAgencyContact *
@@ -1183,9 +1469,10 @@ contact_from_row (LankaDatabase  *database,
   return contact;
 }
 
+/* Contact persons of a trashed agency are out of sight with it. */
 #define CONTACT_COLUMNS \
   "SELECT c.id, c.uuid, a.uuid, c.name, c.role, c.notes, c.created, c.modified, c.agency " \
-  "FROM agency_contact c JOIN agency a ON a.id = c.agency "
+  "FROM agency_contact c JOIN agency a ON a.id = c.agency AND a.trashed IS NULL "
 
 static gboolean
 read_contact_channels (LankaDatabase       *database,
@@ -1224,7 +1511,7 @@ get_contact (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
     return NULL;
 
   if (contact == NULL)
@@ -1252,7 +1539,7 @@ update_contact (LankaDatabase       *database,
   gint64 agency;
   gint64 id;
 
-  if (!validate_contact (contact, error) ||
+  if (!_lanka_directory_validate_contact (contact, error) ||
       !(before = get_contact (database, uuid, &id, &agency, error)))
     return FALSE;
 
@@ -1263,15 +1550,15 @@ update_contact (LankaDatabase       *database,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, lanka_agency_contact_get_name (contact));
-  bind_text (stmt, 3, lanka_agency_contact_get_role (contact));
-  bind_text (stmt, 4, lanka_agency_contact_get_notes (contact));
+  _lanka_directory_bind_text (stmt, 2, lanka_agency_contact_get_name (contact));
+  _lanka_directory_bind_text (stmt, 3, lanka_agency_contact_get_role (contact));
+  _lanka_directory_bind_text (stmt, 4, lanka_agency_contact_get_notes (contact));
   sqlite3_bind_int64 (stmt, 5, now);
 
   if (!_lanka_database_step_done (database, stmt, error) ||
-      !write_contact_channels (database, id, contact, error) ||
-      !write_contact_history (database, uuid, before, contact, now, error) ||
-      !index_agency (database, agency, error))
+      !_lanka_directory_write_contact_channels (database, id, contact, error) ||
+      !_lanka_directory_write_contact_history (database, uuid, before, contact, now, error) ||
+      !_lanka_directory_index_agency (database, agency, error))
     return FALSE;
 
   _lanka_agency_contact_set_identity (contact, uuid,
@@ -1303,10 +1590,12 @@ lanka_directory_update_contact (LankaDatabase       *database,
   g_return_val_if_fail (lanka_agency_contact_get_uuid (contact) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  return savepoint_end (database, update_contact (database, contact, error), error);
+  return _lanka_directory_savepoint_end (database,
+                                         update_contact (database, contact, error),
+                                         error);
 }
 
 /**
@@ -1334,7 +1623,7 @@ lanka_directory_delete_contact (LankaDatabase  *database,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
   ok = (contact = get_contact (database, uuid, &id, &agency, error)) &&
@@ -1345,10 +1634,11 @@ lanka_directory_delete_contact (LankaDatabase  *database,
     {
       sqlite3_bind_int64 (stmt, 1, id);
       ok = _lanka_database_step_done (database, stmt, error) &&
-           index_agency (database, agency, error);
+           _lanka_directory_index_agency (database, agency, error) &&
+           lanka_audit_log (database, LANKA_AUDIT_CONTACT_DELETE, uuid, NULL, error);
     }
 
-  return savepoint_end (database, ok, error);
+  return _lanka_directory_savepoint_end (database, ok, error);
 }
 
 /**
@@ -1375,7 +1665,7 @@ lanka_directory_list_contacts (LankaDatabase  *database,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!(stmt = _lanka_database_prepare (database,
-                                        CONTACT_COLUMNS "WHERE a.uuid = ?1 ORDER BY c.name, c.id",
+                                        CONTACT_COLUMNS "WHERE a.uuid = ?1 ORDER BY " CONTACT_ORDER,
                                         error)))
     return NULL;
 
@@ -1389,7 +1679,7 @@ lanka_directory_list_contacts (LankaDatabase  *database,
       g_array_append_val (ids, id);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
     return NULL;
 
   /* The channels come afterwards: the statement above must be done
@@ -1476,41 +1766,24 @@ bind_filter (sqlite3_stmt               *stmt,
 
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 2, filter->agency_type);
-  bind_text (stmt, 3, filter->county);
-  bind_text (stmt, 4, filter->helps);
+  _lanka_directory_bind_text (stmt, 2, filter->agency_type);
+  _lanka_directory_bind_text (stmt, 3, filter->county);
+  _lanka_directory_bind_text (stmt, 4, filter->helps);
   sqlite3_bind_int (stmt, 5, filter->nmt_only);
 }
 
-/* Whether @match finds at most @limit agencies; stops counting there. */
 static gboolean
-count_at_most (LankaDatabase               *database,
-               const char                  *match,
-               const LankaDirectoryFilter  *filter,
-               guint                        limit,
-               gboolean                    *at_most,
-               GError                     **error)
+is_set (const char *value)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  return value != NULL && value[0] != '\0';
+}
 
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "SELECT count(*) FROM (SELECT 1 FROM agency_fts "
-                                        "JOIN agency a ON a.id = agency_fts.rowid "
-                                        "WHERE agency_fts MATCH ?1" FILTER_SQL " LIMIT ?6)",
-                                        error)))
-    return FALSE;
-
-  bind_filter (stmt, match, filter);
-  sqlite3_bind_int64 (stmt, 6, (gint64)limit + 1);
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *at_most = sqlite3_column_int64 (stmt, 0) <= limit;
-      rc = SQLITE_DONE;
-    }
-
-  return finish_rows (database, stmt, rc, error);
+static gboolean
+filter_is_empty (const LankaDirectoryFilter *filter)
+{
+  return filter == NULL ||
+         (!is_set (filter->agency_type) && !is_set (filter->county) &&
+          !is_set (filter->helps) && !filter->nmt_only);
 }
 
 static gboolean
@@ -1527,6 +1800,365 @@ text_is_valid (const char  *text,
   return TRUE;
 }
 
+/* Every agency outside the trash in list order (by name in Swedish
+ * order), and each one's place in it.  Sorting matches by name in SQL
+ * costs a collation call and an allocation for every match, which memory
+ * security makes dear: thousands of matches, tens of milliseconds.  The
+ * order is read once (from the name index alone) and kept until the
+ * connection changes anything; a search then only picks from it.
+ */
+typedef struct
+{
+  gint64  id;
+  guint   rank;
+} IdRank;
+
+typedef struct
+{
+  gint64  changes;    /* sqlite3_total_changes64() when read, -1 not to keep */
+  GArray *ids;        /* gint64, in list order */
+  /* The place of each id: an array indexed by id while ids are dense
+   * enough (they are rowids), IdRank sorted by id otherwise.
+   */
+  guint  *rank_by_id;
+  gint64  max_id;
+  GArray *ranks;
+} NameOrder;
+
+#define NAME_ORDER_KEY "lanka-directory-name-order"
+
+static void
+name_order_free (NameOrder *order)
+{
+  g_clear_pointer (&order->ids, g_array_unref);
+  g_clear_pointer (&order->ranks, g_array_unref);
+  g_clear_pointer (&order->rank_by_id, g_free);
+  g_free (order);
+}
+
+static int
+compare_id_ranks (gconstpointer a,
+                  gconstpointer b)
+{
+  const IdRank *x = a;
+  const IdRank *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static const NameOrder *
+name_order_get (LankaDatabase  *database,
+                GError        **error)
+{
+  sqlite3 *handle = _lanka_database_get_handle (database);
+  NameOrder *order = g_object_get_data (G_OBJECT (database), NAME_ORDER_KEY);
+  sqlite3_stmt *stmt;
+  gint64 changes;
+  int rc;
+
+  if (handle == NULL)
+    {
+      _lanka_database_set_closed_error (error);
+      return NULL;
+    }
+
+  /* Inside a transaction, what was read may yet be rolled back without
+   * the count of changes moving back: such an order is not kept.
+   */
+  changes = sqlite3_get_autocommit (handle) ? sqlite3_total_changes64 (handle) : -1;
+
+  if (order != NULL && changes >= 0 && order->changes == changes)
+    return order;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT a.id FROM agency a WHERE a.trashed IS NULL "
+                                        "ORDER BY " AGENCY_ORDER,
+                                        error)))
+    return NULL;
+
+  order = g_new0 (NameOrder, 1);
+  order->changes = changes;
+  order->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (order->ids, id);
+      order->max_id = MAX (order->max_id, id);
+    }
+
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
+    {
+      name_order_free (order);
+      return NULL;
+    }
+
+  if (order->max_id <= 8 * (gint64)order->ids->len + 65536)
+    {
+      order->rank_by_id = g_new (guint, order->max_id + 1);
+      memset (order->rank_by_id, 0xff, (order->max_id + 1) * sizeof (guint));
+      for (guint i = 0; i < order->ids->len; i++)
+        order->rank_by_id[g_array_index (order->ids, gint64, i)] = i;
+    }
+  else
+    {
+      order->ranks = g_array_sized_new (FALSE, FALSE, sizeof (IdRank), order->ids->len);
+      for (guint i = 0; i < order->ids->len; i++)
+        {
+          IdRank id_rank = { g_array_index (order->ids, gint64, i), i };
+
+          g_array_append_val (order->ranks, id_rank);
+        }
+      g_array_sort (order->ranks, compare_id_ranks);
+    }
+
+  g_object_set_data_full (G_OBJECT (database), NAME_ORDER_KEY, order,
+                          (GDestroyNotify)name_order_free);
+
+  return order;
+}
+
+/* The place of @id in the list, G_MAXUINT if it has none. */
+static guint
+name_order_rank (const NameOrder *order,
+                 gint64           id)
+{
+  IdRank key = { id, 0 };
+  const IdRank *found;
+
+  if (order->rank_by_id != NULL)
+    return id >= 0 && id <= order->max_id ? order->rank_by_id[id] : G_MAXUINT;
+
+  found = bsearch (&key, order->ranks->data, order->ranks->len, sizeof (IdRank),
+                   compare_id_ranks);
+
+  return found != NULL ? found->rank : G_MAXUINT;
+}
+
+typedef struct
+{
+  gint64  id;
+  guint   rank;
+  double  score;
+} Match;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const Match *x = a;
+  const Match *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The agencies @match and @filter find, unordered; with @ranked, with
+ * their bm25 scores.  Without a filter the search index alone answers:
+ * trashed agencies are not in it.
+ */
+static gboolean
+collect_matches (LankaDatabase               *database,
+                 const char                  *match,
+                 const LankaDirectoryFilter  *filter,
+                 gboolean                     ranked,
+                 GArray                      *matches,
+                 GError                     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (match == NULL)
+    stmt = _lanka_database_prepare (database,
+                                    "SELECT a.id, 0 FROM agency a WHERE 1" FILTER_SQL,
+                                    error);
+  else if (filter_is_empty (filter))
+    stmt = _lanka_database_prepare (database,
+                                    ranked
+                                      ? "SELECT rowid, " SEARCH_RANK " FROM agency_fts "
+                                        "WHERE agency_fts MATCH ?1"
+                                      : "SELECT rowid, 0 FROM agency_fts "
+                                        "WHERE agency_fts MATCH ?1",
+                                    error);
+  else
+    stmt = _lanka_database_prepare (database,
+                                    ranked
+                                      ? "SELECT a.id, " SEARCH_RANK " FROM agency_fts "
+                                        "JOIN agency a ON a.id = agency_fts.rowid "
+                                        "WHERE agency_fts MATCH ?1" FILTER_SQL
+                                      : "SELECT a.id, 0 FROM agency_fts "
+                                        "JOIN agency a ON a.id = agency_fts.rowid "
+                                        "WHERE agency_fts MATCH ?1" FILTER_SQL,
+                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (match == NULL || !filter_is_empty (filter))
+    bind_filter (stmt, match, filter);
+  else
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Match found = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .score = sqlite3_column_double (stmt, 1),
+      };
+
+      g_array_append_val (matches, found);
+    }
+
+  return _lanka_directory_finish_rows (database, stmt, rc, error);
+}
+
+/**
+ * _lanka_directory_search_ids:
+ * @database: an open #LankaDatabase
+ * @text: (nullable): what the person typed
+ * @filter: (nullable): what to narrow the list to
+ * @ids: (element-type gint64): where the agency ids go, appended in the
+ *   order of lanka_directory_search()
+ * @error: a location for a #GError
+ *
+ * Every match at once, as ids: what a list model needs to know its length
+ * and to load any page of it later.  The search index is read once (twice
+ * when there are few enough matches to rank); the order is made here.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_directory_search_ids (LankaDatabase               *database,
+                             const char                  *text,
+                             const LankaDirectoryFilter  *filter,
+                             GArray                      *ids,
+                             GError                     **error)
+{
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *match = NULL;
+  const NameOrder *order;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!text_is_valid (text, error))
+    return FALSE;
+
+  if (text != NULL)
+    match = build_match (text);
+
+  if (!(order = name_order_get (database, error)))
+    return FALSE;
+
+  if (match == NULL && filter_is_empty (filter))
+    {
+      g_array_append_vals (ids, order->ids->data, order->ids->len);
+      return TRUE;
+    }
+
+  matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  if (!collect_matches (database, match, filter, FALSE, matches, error))
+    return FALSE;
+
+  /* Few matches: the best first. */
+  if (match != NULL && matches->len > 1 && matches->len <= RANK_LIMIT)
+    {
+      g_array_set_size (matches, 0);
+      if (!collect_matches (database, match, filter, TRUE, matches, error))
+        return FALSE;
+    }
+
+  if (match != NULL && matches->len <= RANK_LIMIT)
+    {
+      for (guint i = 0; i < matches->len; i++)
+        {
+          Match *found = &g_array_index (matches, Match, i);
+
+          found->rank = name_order_rank (order, found->id);
+        }
+
+      g_array_sort (matches, compare_matches);
+
+      for (guint i = 0; i < matches->len; i++)
+        g_array_append_val (ids, g_array_index (matches, Match, i).id);
+    }
+  else
+    {
+      g_autofree guint8 *found = g_malloc0 (order->ids->len);
+
+      /* By name: mark the matches' places, then read the list in order.
+       * (While the order is current every match has a place; one without
+       * would be left out rather than shown at a wrong place.)
+       */
+      for (guint i = 0; i < matches->len; i++)
+        {
+          guint rank = name_order_rank (order, g_array_index (matches, Match, i).id);
+
+          if (rank != G_MAXUINT)
+            found[rank] = TRUE;
+        }
+
+      for (guint rank = 0; rank < order->ids->len; rank++)
+        if (found[rank])
+          g_array_append_val (ids, g_array_index (order->ids, gint64, rank));
+    }
+
+  return TRUE;
+}
+
+/* The uuids of @ids, in the same order; agencies gone meanwhile are left
+ * out.
+ */
+static GStrv
+read_uuids (LankaDatabase  *database,
+            const gint64   *ids,
+            guint           n_ids,
+            GError        **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_set_size (uuids, n_ids);
+
+  for (guint start = 0; start < n_ids; start += IDS_PER_STATEMENT)
+    {
+      guint n = MIN (IDS_PER_STATEMENT, n_ids - start);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = _lanka_database_prepare (database,
+                                            "SELECT id, uuid FROM agency WHERE id IN " IN_IDS,
+                                            error)))
+        return NULL;
+
+      bind_ids (stmt, ids + start, n);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          guint i = find_id (ids + start, n, sqlite3_column_int64 (stmt, 0));
+
+          if (i != G_MAXUINT)
+            g_ptr_array_index (uuids, start + i) = column_dup (stmt, 1);
+        }
+
+      if (!_lanka_directory_finish_rows (database, stmt, rc, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    if (g_ptr_array_index (uuids, i) != NULL)
+      g_strv_builder_add (builder, g_ptr_array_index (uuids, i));
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * lanka_directory_search:
  * @database: an open #LankaDatabase
@@ -1540,7 +2172,8 @@ text_is_valid (const char  *text,
  * the agencies help with (in English and the current language), counties,
  * limits, notes, contact persons and every form of every phone number.
  * With text, the best matches come first (bm25) as long as there are few
- * enough to rank quickly; otherwise, and without text, the list is by name.
+ * enough to rank quickly; otherwise, and without text, the list is by name
+ * in Swedish order.  Agencies in the trash are never found.
  *
  * Returns: (transfer full) (nullable): the uuids of the agencies found,
  *   or %NULL on error
@@ -1553,59 +2186,20 @@ lanka_directory_search (LankaDatabase               *database,
                         guint                        offset,
                         GError                     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *match = NULL;
-  sqlite3_stmt *stmt;
-  gboolean few = FALSE;
-  int rc;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint start;
+  guint end;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!text_is_valid (text, error))
+  if (!_lanka_directory_search_ids (database, text, filter, ids, error))
     return NULL;
 
-  if (text != NULL)
-    match = build_match (text);
+  start = MIN (offset, ids->len);
+  end = limit > 0 ? start + MIN (limit, ids->len - start) : ids->len;
 
-  if (match != NULL && !count_at_most (database, match, filter, RANK_LIMIT, &few, error))
-    return NULL;
-
-  if (match != NULL && few)
-    stmt = _lanka_database_prepare (database,
-                                    "SELECT a.uuid FROM agency_fts "
-                                    "JOIN agency a ON a.id = agency_fts.rowid "
-                                    "WHERE agency_fts MATCH ?1" FILTER_SQL " "
-                                    "ORDER BY " SEARCH_RANK ", a.name, a.id "
-                                    "LIMIT ?6 OFFSET ?7",
-                                    error);
-  else if (match != NULL)
-    stmt = _lanka_database_prepare (database,
-                                    "SELECT a.uuid FROM agency_fts "
-                                    "JOIN agency a ON a.id = agency_fts.rowid "
-                                    "WHERE agency_fts MATCH ?1" FILTER_SQL " "
-                                    "ORDER BY a.name, a.id LIMIT ?6 OFFSET ?7",
-                                    error);
-  else
-    stmt = _lanka_database_prepare (database,
-                                    "SELECT a.uuid FROM agency a WHERE 1" FILTER_SQL " "
-                                    "ORDER BY a.name, a.id LIMIT ?6 OFFSET ?7",
-                                    error);
-
-  if (stmt == NULL)
-    return NULL;
-
-  bind_filter (stmt, match, filter);
-  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : -1);
-  sqlite3_bind_int64 (stmt, 7, offset);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
-
-  if (!finish_rows (database, stmt, rc, error))
-    return NULL;
-
-  return g_strv_builder_end (builder);
+  return read_uuids (database, &g_array_index (ids, gint64, start), end - start, error);
 }
 
 /**
@@ -1625,9 +2219,9 @@ lanka_directory_count (LankaDatabase               *database,
                        guint                       *count,
                        GError                     **error)
 {
+  g_autoptr(GArray) matches = NULL;
   g_autofree char *match = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  const NameOrder *order;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (count != NULL, FALSE);
@@ -1641,29 +2235,23 @@ lanka_directory_count (LankaDatabase               *database,
   if (text != NULL)
     match = build_match (text);
 
-  if (match != NULL)
-    stmt = _lanka_database_prepare (database,
-                                    "SELECT count(*) FROM agency_fts "
-                                    "JOIN agency a ON a.id = agency_fts.rowid "
-                                    "WHERE agency_fts MATCH ?1" FILTER_SQL,
-                                    error);
-  else
-    stmt = _lanka_database_prepare (database,
-                                    "SELECT count(*) FROM agency a WHERE 1" FILTER_SQL,
-                                    error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_filter (stmt, match, filter);
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (match == NULL && filter_is_empty (filter))
     {
-      *count = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
+      if (!(order = name_order_get (database, error)))
+        return FALSE;
+
+      *count = order->ids->len;
+      return TRUE;
     }
 
-  return finish_rows (database, stmt, rc, error);
+  matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  if (!collect_matches (database, match, filter, FALSE, matches, error))
+    return FALSE;
+
+  *count = matches->len;
+
+  return TRUE;
 }
 
 /**
@@ -1688,10 +2276,12 @@ lanka_directory_reindex (LankaDatabase  *database,
   g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!savepoint_begin (database, error))
+  if (!_lanka_directory_savepoint_begin (database, error))
     return FALSE;
 
-  ok = (stmt = _lanka_database_prepare (database, "SELECT id FROM agency", error)) != NULL;
+  ok = (stmt = _lanka_database_prepare (database,
+                                        "SELECT id FROM agency WHERE trashed IS NULL",
+                                        error)) != NULL;
 
   if (ok)
     {
@@ -1702,11 +2292,311 @@ lanka_directory_reindex (LankaDatabase  *database,
           g_array_append_val (ids, id);
         }
 
-      ok = finish_rows (database, stmt, rc, error);
+      ok = _lanka_directory_finish_rows (database, stmt, rc, error);
     }
 
   for (guint i = 0; ok && i < ids->len; i++)
-    ok = index_agency (database, g_array_index (ids, gint64, i), error);
+    ok = _lanka_directory_index_agency (database, g_array_index (ids, gint64, i), error);
 
-  return savepoint_end (database, ok, error);
+  return _lanka_directory_savepoint_end (database, ok, error);
+}
+
+/* Sets agency.trashed of @id to @trashed (a time, or 0 for NULL). */
+static gboolean
+set_trashed (LankaDatabase  *database,
+             gint64          id,
+             gint64          trashed,
+             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "UPDATE agency SET trashed = ?2 WHERE id = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (trashed != 0)
+    sqlite3_bind_int64 (stmt, 2, trashed);
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+/* A seed agency in the trash counts as deleted for the seed, which must
+ * not bring it back meanwhile; a restore takes the tombstone away again.
+ */
+static gboolean
+set_tombstone (LankaDatabase  *database,
+               gint64          id,
+               gboolean        tombstone,
+               GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        tombstone
+                                          ? "INSERT OR IGNORE INTO seed_tombstone (seed_key) "
+                                            "SELECT seed_key FROM agency "
+                                            "WHERE id = ?1 AND seed_key IS NOT NULL"
+                                          : "DELETE FROM seed_tombstone WHERE seed_key = "
+                                            "(SELECT seed_key FROM agency WHERE id = ?1)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+static gboolean
+trash_agency (LankaDatabase  *database,
+              const char     *uuid,
+              GError        **error)
+{
+  gint64 id;
+
+  return _lanka_directory_agency_id (database, uuid, &id, error) &&
+         set_trashed (database, id, g_get_real_time (), error) &&
+         set_tombstone (database, id, TRUE, error) &&
+         _lanka_directory_index_agency (database, id, error) &&
+         lanka_audit_log (database, LANKA_AUDIT_AGENCY_DELETE, uuid, NULL, error);
+}
+
+/**
+ * lanka_directory_trash_agency:
+ * @database: an open #LankaDatabase
+ * @uuid: the agency's uuid
+ * @error: a location for a #GError
+ *
+ * Deletes the agency in a way that can be undone: it and its contact
+ * persons are out of every search, count, list, comparison and export
+ * until lanka_directory_restore_agency() brings them back.  The trash is
+ * emptied for good by lanka_directory_empty_trash(), and at the latest
+ * when the database is next opened.
+ *
+ * Returns: %TRUE on success; %LANKA_STORE_ERROR_NOT_FOUND if there is no
+ *   such agency outside the trash
+ */
+gboolean
+lanka_directory_trash_agency (LankaDatabase  *database,
+                              const char     *uuid,
+                              GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lanka_directory_savepoint_begin (database, error))
+    return FALSE;
+
+  return _lanka_directory_savepoint_end (database, trash_agency (database, uuid, error), error);
+}
+
+static gboolean
+restore_agency (LankaDatabase  *database,
+                const char     *uuid,
+                GError        **error)
+{
+  gint64 id;
+
+  if (!lookup_id (database, "SELECT id FROM agency WHERE uuid = ?1 AND trashed IS NOT NULL",
+                  uuid, &id, error))
+    return FALSE;
+
+  if (id == 0)
+    {
+      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
+                           _("The agency can no longer be restored."));
+      return FALSE;
+    }
+
+  return set_trashed (database, id, 0, error) &&
+         set_tombstone (database, id, FALSE, error) &&
+         _lanka_directory_index_agency (database, id, error) &&
+         lanka_audit_log (database, LANKA_AUDIT_AGENCY_RESTORE, uuid, NULL, error);
+}
+
+/**
+ * lanka_directory_restore_agency:
+ * @database: an open #LankaDatabase
+ * @uuid: the uuid of an agency in the trash
+ * @error: a location for a #GError
+ *
+ * Undoes lanka_directory_trash_agency(): the agency comes back exactly as
+ * it was, with its contact persons and their change history.
+ *
+ * Returns: %TRUE on success; %LANKA_STORE_ERROR_NOT_FOUND if the agency is
+ *   not in the trash (any more)
+ */
+gboolean
+lanka_directory_restore_agency (LankaDatabase  *database,
+                                const char     *uuid,
+                                GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lanka_directory_savepoint_begin (database, error))
+    return FALSE;
+
+  return _lanka_directory_savepoint_end (database, restore_agency (database, uuid, error), error);
+}
+
+static gboolean
+empty_trash (LankaDatabase  *database,
+             GError        **error)
+{
+  g_auto(GStrv) uuids = NULL;
+  sqlite3_stmt *stmt;
+
+  /* The audit rows first: once the rows are gone, so are their uuids.
+   * (The statement has no parameter; the 0 binds nothing.)
+   */
+  if (!read_strings (database, "SELECT uuid FROM agency WHERE trashed IS NOT NULL",
+                     0, &uuids, error))
+    return FALSE;
+
+  for (guint i = 0; uuids[i] != NULL; i++)
+    if (!lanka_audit_log (database, LANKA_AUDIT_AGENCY_PURGE, uuids[i], NULL, error))
+      return FALSE;
+
+  /* Contact persons, their channels and change history go by cascade;
+   * the search index lost the agencies when they were trashed, and the
+   * seed's tombstones were written then.
+   */
+  if (!(stmt = _lanka_database_prepare (database, "DELETE FROM agency WHERE trashed IS NOT NULL",
+                                        error)))
+    return FALSE;
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+/**
+ * lanka_directory_empty_trash:
+ * @database: an open #LankaDatabase
+ * @error: a location for a #GError
+ *
+ * Deletes every trashed agency for good, with its contact persons and
+ * their change history (secure_delete overwrites them on disk).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_directory_empty_trash (LankaDatabase  *database,
+                             GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lanka_directory_savepoint_begin (database, error))
+    return FALSE;
+
+  return _lanka_directory_savepoint_end (database, empty_trash (database, error), error);
+}
+
+/**
+ * lanka_directory_get_contact:
+ * @database: an open #LankaDatabase
+ * @uuid: the contact person's uuid
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the contact person with their
+ *   phones and e-mail addresses, or %NULL with
+ *   %LANKA_STORE_ERROR_NOT_FOUND
+ */
+LankaAgencyContact *
+lanka_directory_get_contact (LankaDatabase  *database,
+                             const char     *uuid,
+                             GError        **error)
+{
+  gint64 agency;
+  gint64 id;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_contact (database, uuid, &id, &agency, error);
+}
+
+/**
+ * lanka_directory_list_history:
+ * @database: an open #LankaDatabase
+ * @contact_uuid: a contact person's uuid
+ * @error: a location for a #GError
+ *
+ * The change history of a contact person: one entry per changed field
+ * and save, the first values included, newest first.
+ *
+ * Returns: (transfer container) (element-type LankaHistoryEntry) (nullable):
+ *   the entries, or %NULL with %LANKA_STORE_ERROR_NOT_FOUND if the contact
+ *   person no longer exists
+ */
+GPtrArray *
+lanka_directory_list_history (LankaDatabase  *database,
+                              const char     *contact_uuid,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(LankaAgencyContact) contact = NULL;
+  sqlite3_stmt *stmt;
+  gint64 agency;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (contact_uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Also keeps the history of a trashed agency's people out of sight. */
+  if (!(contact = get_contact (database, contact_uuid, &id, &agency, error)))
+    return NULL;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT time, user, field, old_value, new_value "
+                                        "FROM record_history "
+                                        "WHERE table_name = ?1 AND record_uuid = ?2 "
+                                        "ORDER BY id DESC",
+                                        error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, HISTORY_TABLE_CONTACT, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, contact_uuid, -1, SQLITE_TRANSIENT);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)lanka_history_entry_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LankaHistoryEntry *entry = g_new0 (LankaHistoryEntry, 1);
+
+      entry->time = sqlite3_column_int64 (stmt, 0);
+      entry->user = column_dup (stmt, 1);
+      entry->field = column_dup (stmt, 2);
+      entry->old_value = column_dup (stmt, 3);
+      entry->new_value = column_dup (stmt, 4);
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (!_lanka_directory_finish_rows (database, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * lanka_history_entry_free:
+ * @self: (nullable): a #LankaHistoryEntry
+ */
+void
+lanka_history_entry_free (LankaHistoryEntry *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->user);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self);
 }
