@@ -15,6 +15,7 @@
 #include "lanka-audit.h"
 #include "lanka-backup-scheduler.h"
 #include "lanka-data-dir.h"
+#include "lanka-directory-seed.h"
 #include "lanka-lock-monitor.h"
 #include "lanka-preferences-window.h"
 #include "lanka-unlock-error.h"
@@ -152,6 +153,25 @@ lanka_application_update_actions (LankaApplication *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->database != NULL);
 }
 
+/* The seed directory (public facts about the authorities and organisations
+ * that help) is merged into a database whenever it is opened: a new one is
+ * filled, an older one gets what changed since, and what a person edited
+ * stays as they left it.  An unchanged seed costs one lookup.
+ */
+static void
+apply_directory_seed (LankaDatabase *database)
+{
+  g_autoptr(GBytes) seed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seed = g_resources_lookup_data ("/io/github/lanka/Lanka/directory-seed.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &error);
+
+  if (seed == NULL || !lanka_directory_seed_apply (database, seed, NULL, &error))
+    g_warning ("The directory seed could not be applied: %s", error->message);
+}
+
 /**
  * lanka_application_set_database:
  * @self: a #LankaApplication
@@ -166,8 +186,13 @@ lanka_application_set_database (LankaApplication *self,
   g_return_if_fail (LANKA_IS_APPLICATION (self));
   g_return_if_fail (!database || LANKA_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+
+  if (database != NULL)
+    apply_directory_seed (database);
+
+  g_set_object (&self->database, database);
 
   if (self->lock_monitor != NULL)
     lanka_lock_monitor_set_armed (self->lock_monitor, database != NULL);

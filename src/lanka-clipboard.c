@@ -41,13 +41,31 @@ clear_clipboard_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static guint clear_seconds = LANKA_CLIPBOARD_CLEAR_SECONDS;
+
+/**
+ * lanka_clipboard_set_clear_seconds:
+ * @seconds: how long copied data stay on the clipboard
+ *
+ * For tests, which cannot wait half a minute each time: Länka itself
+ * always uses %LANKA_CLIPBOARD_CLEAR_SECONDS.
+ */
+void
+lanka_clipboard_set_clear_seconds (guint seconds)
+{
+  g_return_if_fail (seconds > 0);
+
+  clear_seconds = seconds;
+}
+
 /**
  * lanka_clipboard_copy_sensitive:
  * @widget: the widget the person copied from
  * @text: personal data or a secret
  *
  * Copies @text to the clipboard and takes it off again after
- * %LANKA_CLIPBOARD_CLEAR_SECONDS if it is still there.
+ * %LANKA_CLIPBOARD_CLEAR_SECONDS (or what a test set with
+ * lanka_clipboard_set_clear_seconds()) if it is still there.
  */
 void
 lanka_clipboard_copy_sensitive (GtkWidget  *widget,
@@ -67,7 +85,7 @@ lanka_clipboard_copy_sensitive (GtkWidget  *widget,
   gdk_clipboard_set_content (pending->clipboard, pending->provider);
 
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
-                              LANKA_CLIPBOARD_CLEAR_SECONDS,
+                              clear_seconds,
                               clear_clipboard_cb,
                               pending,
                               pending_clear_free);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lanka-create-page.h"
+#include "lanka-directory-view.h"
 #include "lanka-restore-page.h"
 #include "lanka-unlock-page.h"
 #include "lanka-welcome-page.h"
@@ -39,6 +40,7 @@ struct _LankaWindow
   LankaRestorePage     *restore_page;
   GtkRevealer          *sample_banner;
   AdwViewStack         *stack;
+  LankaDirectoryView   *directory_view;
 
   /* The keyring is asked without a question only when the window first
    * opens; after the person locked Länka, unlocking is their choice.

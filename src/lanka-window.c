@@ -152,6 +152,7 @@ _lanka_window_update_page (LankaWindow *self)
     return;
 
   gtk_revealer_set_reveal_child (self->sample_banner, lanka_application_get_is_sample (app));
+  lanka_directory_view_set_database (self->directory_view, lanka_application_get_database (app));
 
   if (lanka_application_get_database (app) != NULL)
     {
@@ -443,6 +444,7 @@ lanka_window_class_init (LankaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/lanka-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, directory_view);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, main_stack);
@@ -472,6 +474,7 @@ lanka_window_init (LankaWindow *self)
   GtkEventController *controller;
 
   g_type_ensure (LANKA_TYPE_CREATE_PAGE);
+  g_type_ensure (LANKA_TYPE_DIRECTORY_VIEW);
   g_type_ensure (LANKA_TYPE_RESTORE_PAGE);
   g_type_ensure (LANKA_TYPE_UNLOCK_PAGE);
   g_type_ensure (LANKA_TYPE_WELCOME_PAGE);

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "lanka-application.h"
+#include "lanka-directory.h"
 #include "lanka-preferences-window.h"
 #include "lanka-test-util.h"
 #include "lanka-window-private.h"
@@ -171,6 +172,30 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The directory with an agency shown, a search that finds nothing, and the
+ * filters in use.
+ */
+static void
+shoot_directory (LankaWindow *window)
+{
+  LankaDatabase *database = lanka_application_get_database (app);
+  g_auto(GStrv) found = NULL;
+
+  found = lanka_directory_search (database, "Jämställdhetsmyndigheten", NULL, 1, 0, NULL);
+  if (found != NULL && found[0] != NULL)
+    {
+      lanka_directory_view_show_agency (window->directory_view, found[0]);
+      save (GTK_WIDGET (window), "directory-agency");
+    }
+
+  lanka_directory_view_set_search_text (window->directory_view, "qxzqxz");
+  save (GTK_WIDGET (window), "directory-no-results");
+  lanka_directory_view_set_search_text (window->directory_view, "läns");
+  save (GTK_WIDGET (window), "directory-search");
+  lanka_directory_view_set_search_text (window->directory_view, "");
+  gtk_widget_activate_action (GTK_WIDGET (window->directory_view), "directory.back", NULL);
+}
+
 static void
 walk (void)
 {
@@ -224,6 +249,7 @@ walk (void)
   save (GTK_WIDGET (window), "cases");
   lanka_window_set_visible_part (window, "directory");
   save (GTK_WIDGET (window), "directory");
+  shoot_directory (window);
   lanka_window_set_visible_part (window, "training");
   save (GTK_WIDGET (window), "training");
   lanka_window_set_visible_part (window, "cases");

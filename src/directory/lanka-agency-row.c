@@ -1,0 +1,227 @@
+/* lanka-agency-row.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lanka-agency-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lanka-agency-row.h"
+#include "lanka-vocabulary.h"
+
+/* One agency in the directory's list: its name, and below it the unit,
+ * the type and where it works, so that two offices of one authority can
+ * be told apart without opening them.
+ */
+struct _LankaAgencyRow
+{
+  AdwBin       parent_instance;
+
+  LankaAgency *agency;
+
+  /* Template widgets */
+  GtkLabel    *name_label;
+  GtkLabel    *details_label;
+  GtkLabel    *nmt_label;
+};
+
+G_DEFINE_FINAL_TYPE (LankaAgencyRow, lanka_agency_row, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_AGENCY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where the agency works, as short as the row allows: "Whole country",
+ * one county, or "3 counties".
+ */
+static char *
+describe_reach (LankaAgency *agency)
+{
+  const char * const *counties = lanka_agency_get_counties (agency);
+  guint n_counties = counties != NULL ? g_strv_length ((char **)counties) : 0;
+
+  if (lanka_agency_get_national (agency))
+    return g_strdup (_("Whole country"));
+
+  if (n_counties == 1)
+    return g_strdup (lanka_vocabulary_get_label (LANKA_VOCABULARY_COUNTY, counties[0]));
+
+  if (n_counties > 1)
+    return g_strdup_printf (ngettext ("%u county", "%u counties", n_counties),
+                            n_counties);
+
+  return NULL;
+}
+
+static void
+lanka_agency_row_update (LankaAgencyRow *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *reach = NULL;
+  g_autofree char *details = NULL;
+  const char *unit;
+  const char *type;
+
+  g_assert (LANKA_IS_AGENCY_ROW (self));
+
+  if (self->agency == NULL)
+    {
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->details_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->nmt_label), FALSE);
+      return;
+    }
+
+  unit = lanka_agency_get_unit (self->agency);
+  type = lanka_agency_get_agency_type (self->agency);
+  reach = describe_reach (self->agency);
+
+  if (unit != NULL && *unit != '\0')
+    g_ptr_array_add (parts, g_strdup (unit));
+  /* "Arbetsmiljöverket · Arbetsmiljöverket" says nothing twice. */
+  if (type != NULL && lanka_vocabulary_contains (LANKA_VOCABULARY_AGENCY_TYPE, type))
+    {
+      const char *type_label = lanka_vocabulary_get_label (LANKA_VOCABULARY_AGENCY_TYPE, type);
+
+      if (g_strcmp0 (type_label, lanka_agency_get_name (self->agency)) != 0)
+        g_ptr_array_add (parts, g_strdup (type_label));
+    }
+  if (reach != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&reach));
+  g_ptr_array_add (parts, NULL);
+
+  /* TRANSLATORS: separates the unit, type and region of an agency in a list row */
+  details = g_strjoinv (_(" · "), (char **)parts->pdata);
+
+  gtk_label_set_label (self->name_label, lanka_agency_get_name (self->agency));
+  gtk_label_set_label (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->nmt_label), lanka_agency_get_nmt (self->agency));
+}
+
+static void
+lanka_agency_row_dispose (GObject *object)
+{
+  LankaAgencyRow *self = (LankaAgencyRow *)object;
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LANKA_TYPE_AGENCY_ROW);
+  g_clear_object (&self->agency);
+
+  G_OBJECT_CLASS (lanka_agency_row_parent_class)->dispose (object);
+}
+
+static void
+lanka_agency_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LankaAgencyRow *self = LANKA_AGENCY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGENCY:
+      g_value_set_object (value, lanka_agency_row_get_agency (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_agency_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LankaAgencyRow *self = LANKA_AGENCY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGENCY:
+      lanka_agency_row_set_agency (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_agency_row_class_init (LankaAgencyRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lanka_agency_row_dispose;
+  object_class->get_property = lanka_agency_row_get_property;
+  object_class->set_property = lanka_agency_row_set_property;
+
+  /**
+   * LankaAgencyRow:agency:
+   *
+   * The agency the row shows.
+   */
+  properties[PROP_AGENCY] =
+    g_param_spec_object ("agency", NULL, NULL,
+                         LANKA_TYPE_AGENCY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/directory/lanka-agency-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, nmt_label);
+}
+
+static void
+lanka_agency_row_init (LankaAgencyRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * lanka_agency_row_get_agency:
+ * @self: a #LankaAgencyRow
+ *
+ * Returns: (transfer none) (nullable): the agency shown
+ */
+LankaAgency *
+lanka_agency_row_get_agency (LankaAgencyRow *self)
+{
+  g_return_val_if_fail (LANKA_IS_AGENCY_ROW (self), NULL);
+
+  return self->agency;
+}
+
+/**
+ * lanka_agency_row_set_agency:
+ * @self: a #LankaAgencyRow
+ * @agency: (nullable): the agency to show
+ */
+void
+lanka_agency_row_set_agency (LankaAgencyRow *self,
+                             LankaAgency    *agency)
+{
+  g_return_if_fail (LANKA_IS_AGENCY_ROW (self));
+  g_return_if_fail (!agency || LANKA_IS_AGENCY (agency));
+
+  if (g_set_object (&self->agency, agency))
+    {
+      lanka_agency_row_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENCY]);
+    }
+}
