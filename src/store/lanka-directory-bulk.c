@@ -230,52 +230,6 @@ read_contacts (LankaDatabase  *database,
 }
 
 static gboolean
-insert_contact (LankaDatabase       *database,
-                LankaAgency         *agency,
-                gint64               agency_id,
-                LankaAgencyContact  *contact,
-                gint64               now,
-                GError             **error)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  if (!_lanka_directory_validate_contact (contact, error))
-    return FALSE;
-
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "INSERT INTO agency_contact "
-                                        "(uuid, agency, name, role, notes, created, modified) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, agency_id);
-  _lanka_directory_bind_text (stmt, 3, lanka_agency_contact_get_name (contact));
-  _lanka_directory_bind_text (stmt, 4, lanka_agency_contact_get_role (contact));
-  _lanka_directory_bind_text (stmt, 5, lanka_agency_contact_get_notes (contact));
-  sqlite3_bind_int64 (stmt, 6, now);
-
-  if (!_lanka_database_step_done (database, stmt, error))
-    return FALSE;
-
-  id = sqlite3_last_insert_rowid (_lanka_database_get_handle (database));
-
-  /* A contact person's first values go into the change history, as when
-   * the person is added by hand.
-   */
-  if (!_lanka_directory_write_contact_channels (database, id, contact, error) ||
-      !_lanka_directory_write_contact_history (database, uuid, NULL, contact, now, error))
-    return FALSE;
-
-  _lanka_agency_contact_set_identity (contact, uuid, lanka_agency_get_uuid (agency), now, now);
-
-  return TRUE;
-}
-
-static gboolean
 import_entry (LankaDatabase        *database,
               LankaDirectoryEntry  *entry,
               gint64                now,
@@ -289,8 +243,8 @@ import_entry (LankaDatabase        *database,
     return FALSE;
 
   for (guint i = 0; i < entry->contacts->len; i++)
-    if (!insert_contact (database, entry->agency, id,
-                         g_ptr_array_index (entry->contacts, i), now, error))
+    if (!_lanka_directory_insert_contact (database, id, lanka_agency_get_uuid (entry->agency),
+                                          g_ptr_array_index (entry->contacts, i), now, error))
       return FALSE;
 
   return _lanka_directory_index_agency (database, id, error);

@@ -26,6 +26,12 @@ gboolean      _lanka_directory_write_agency           (LankaDatabase            
                                                        const char                  *seed_key,
                                                        const char                  *seed_hash,
                                                        GError                     **error);
+gboolean      _lanka_directory_insert_contact         (LankaDatabase               *database,
+                                                       gint64                       agency,
+                                                       const char                  *agency_uuid,
+                                                       LankaAgencyContact          *contact,
+                                                       gint64                       now,
+                                                       GError                     **error);
 gboolean      _lanka_directory_write_agency_full      (LankaDatabase               *database,
                                                        LankaAgency                 *agency,
                                                        const char                  *seed_key,

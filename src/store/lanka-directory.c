@@ -1368,20 +1368,34 @@ _lanka_directory_validate_contact (LankaAgencyContact  *contact,
   return TRUE;
 }
 
-static gboolean
-add_contact (LankaDatabase       *database,
-             const char          *agency_uuid,
-             LankaAgencyContact  *contact,
-             GError             **error)
+/**
+ * _lanka_directory_insert_contact:
+ * @database: an open #LankaDatabase inside a transaction
+ * @agency: the id of the agency the person works at
+ * @agency_uuid: its uuid
+ * @contact: a new contact person, without a uuid
+ * @now: the time of the change
+ * @error: a location for a #GError
+ *
+ * Inserts a contact person with the first values in the change history,
+ * but leaves the agency's search index to the caller, so that an import
+ * indexes each agency once.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_directory_insert_contact (LankaDatabase       *database,
+                                 gint64               agency,
+                                 const char          *agency_uuid,
+                                 LankaAgencyContact  *contact,
+                                 gint64               now,
+                                 GError             **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  gint64 now = g_get_real_time ();
   sqlite3_stmt *stmt;
-  gint64 agency;
   gint64 id;
 
-  if (!_lanka_directory_validate_contact (contact, error) ||
-      !_lanka_directory_agency_id (database, agency_uuid, &agency, error))
+  if (!_lanka_directory_validate_contact (contact, error))
     return FALSE;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -1403,14 +1417,29 @@ add_contact (LankaDatabase       *database,
 
   id = sqlite3_last_insert_rowid (_lanka_database_get_handle (database));
 
+  /* A contact person's first values go into the change history too. */
   if (!_lanka_directory_write_contact_channels (database, id, contact, error) ||
-      !_lanka_directory_write_contact_history (database, uuid, NULL, contact, now, error) ||
-      !_lanka_directory_index_agency (database, agency, error))
+      !_lanka_directory_write_contact_history (database, uuid, NULL, contact, now, error))
     return FALSE;
 
   _lanka_agency_contact_set_identity (contact, uuid, agency_uuid, now, now);
 
   return TRUE;
+}
+
+static gboolean
+add_contact (LankaDatabase       *database,
+             const char          *agency_uuid,
+             LankaAgencyContact  *contact,
+             GError             **error)
+{
+  gint64 agency;
+
+  return _lanka_directory_validate_contact (contact, error) &&
+         _lanka_directory_agency_id (database, agency_uuid, &agency, error) &&
+         _lanka_directory_insert_contact (database, agency, agency_uuid, contact,
+                                          g_get_real_time (), error) &&
+         _lanka_directory_index_agency (database, agency, error);
 }
 
 /**
