@@ -195,6 +195,43 @@ on_application_state_cb (LankaWindow      *self,
   _lanka_window_update_page (self);
 }
 
+/* Whatever the window opened on top of itself (an editor, a search for
+ * help, an import preview, a question) may show personal data: it goes
+ * when Länka locks.  Editors have kept what was typed as a draft by then,
+ * in their own handlers, which run before this one.
+ */
+static void
+on_application_locking_cb (LankaWindow      *self,
+                           LankaDatabase    *database,
+                           LankaApplication *app)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      /* The shortcuts window belongs to the window and holds no data. */
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        continue;
+
+      for (GtkWindow *parent = gtk_window_get_transient_for (toplevel);
+           parent != NULL;
+           parent = gtk_window_get_transient_for (parent))
+        {
+          if (parent == GTK_WINDOW (self))
+            {
+              g_ptr_array_add (dialogs, g_object_ref (toplevel));
+              break;
+            }
+        }
+    }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_close (g_ptr_array_index (dialogs, i));
+}
+
 static void
 on_create_page_created_cb (LankaWindow     *self,
                            LankaDatabase   *database,
@@ -331,6 +368,11 @@ on_notify_application_cb (LankaWindow *self,
                            G_CALLBACK (on_application_state_cb),
                            self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (application,
+                           "locking",
+                           G_CALLBACK (on_application_locking_cb),
+                           self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   _lanka_window_update_page (self);
 }
 

@@ -554,6 +554,35 @@ main (int   argc,
     report (metrics, n_agencies, "list-unfiltered", samples, "ms");
   }
 
+  /* Scrolling the whole list from top to bottom: each step brings a
+   * screenful of new rows, which must be ready within a frame.
+   */
+  {
+    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    guint n_items;
+
+    keystroke (list, NULL);
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+    for (guint first = 0; first < n_items; first += ROWS_SHOWN)
+      {
+        gint64 t = g_get_monotonic_time ();
+        double ms;
+
+        for (guint i = first; i < MIN (first + ROWS_SHOWN, n_items); i++)
+          {
+            g_autoptr(LankaAgency) agency = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+            g_assert_nonnull (lanka_agency_get_name (agency));
+          }
+
+        ms = (g_get_monotonic_time () - t) / 1000.0;
+        g_array_append_val (samples, ms);
+      }
+
+    report (metrics, n_agencies, "scroll-screenful", samples, "ms");
+  }
+
   report (metrics, n_agencies, "keystroke", all, "ms");
 
   /* The count beside the search field, for the same texts. */
