@@ -1426,6 +1426,41 @@ test_contact_lock (Fixture       *fixture,
   stop_application (app);
 }
 
+/* In the app nobody but GTK holds an editor: a lock closes it, and the
+ * question it was asking, without touching either once they are gone.
+ */
+static void
+test_lock_closes_unheld (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(LankaAgency) agency = add_agency (fixture->database, "Stödcentrum Test", NULL);
+  LankaApplication *app = start_application (fixture);
+  g_auto(GStrv) drafts = NULL;
+  gpointer editor;
+  gpointer question;
+
+  editor = lanka_contact_editor_new (fixture->database, lanka_agency_get_uuid (agency), NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate_until (is_mapped, editor);
+  set_text (editor, _("_Name"), "Anna Testsson");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  question = find_question ();
+  g_assert_nonnull (question);
+  g_object_add_weak_pointer (G_OBJECT (question), &question);
+
+  lock_and_unlock (app, fixture);
+  iterate_for (50);
+  g_assert_null (editor);
+  g_assert_null (question);
+
+  drafts = list_drafts (fixture, "agency-contact");
+  g_assert_cmpuint (g_strv_length (drafts), ==, 1);
+
+  stop_application (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1460,6 +1495,7 @@ main (int   argc,
   ADD ("/ui/agency-editor/lock-then-save", test_lock_then_save);
   ADD ("/ui/agency-editor/lock-without-changes", test_lock_without_changes);
   ADD ("/ui/contact-editor/lock", test_contact_lock);
+  ADD ("/ui/contact-editor/lock-closes-unheld", test_lock_closes_unheld);
 
 #undef ADD
 

@@ -13,10 +13,9 @@
 #include <string.h>
 
 #include "lanka-agency-editor.h"
-#include "lanka-application.h"
 #include "lanka-channel-list.h"
 #include "lanka-directory.h"
-#include "lanka-draft.h"
+#include "lanka-record-editor.h"
 #include "lanka-store-error.h"
 #include "lanka-validate.h"
 #include "lanka-vocabulary.h"
@@ -27,12 +26,9 @@
  * they were.  Values are checked as they are typed and Save waits until
  * they can be stored; nothing is ever corrected behind the person's back.
  *
- * Locking never loses what was typed: when Länka locks, an editor with
- * changes keeps the whole form as a draft inside the encrypted database
- * and closes, as nothing personal may stay on screen.  The next editor
- * for the same agency (or the next new one) takes the form up again from
- * the draft and says so in a bar at the top.  Without a #LankaApplication
- * to say when Länka locks there are no drafts.
+ * Locking never loses what was typed: #LankaRecordEditor keeps the form
+ * as a draft, and the next editor for the same agency (or the next new
+ * one) takes it up again.
  */
 
 /* How long typing pauses before the directory is searched for agencies
@@ -67,6 +63,7 @@ static const LankaVocabulary checklist_vocabularies[N_CHECKLISTS] = {
   [CHECKLIST_ACCEPTS] = LANKA_VOCABULARY_ACCEPTS,
 };
 
+/* Why the editor goes without saving; see lanka_record_editor_leave(). */
 typedef enum
 {
   LEAVE_CLOSE,
@@ -84,22 +81,15 @@ struct _LankaAgencyEditor
   LankaAgency         *working;
   /* What the form showed when it opened, and what Discard goes back to. */
   LankaAgency         *stored;
-  /* The name of this editor's draft; %NULL when there are no drafts. */
-  char                *draft_object;
-  char                *initial_digest;
+  /* Closing, the error and draft bars, and drafts at a lock. */
+  LankaRecordEditor   *record;
   char                *initial_identity;
   char                *searched_identity;
   char                *similar_uuid;
   GPtrArray           *checks[N_CHECKLISTS];
   AdwExpanderRow      *checklist_rows[N_CHECKLISTS];
-  AdwMessageDialog    *discard_dialog;
-  Leave                leave;
   guint                similar_source;
   guint                loading : 1;
-  guint                name_edited : 1;
-  guint                done : 1;
-  /* Whether the form was taken up from a draft that is still stored. */
-  guint                restored : 1;
 
   /* Template widgets */
   GtkRevealer         *error_revealer;
@@ -543,21 +533,12 @@ agency_identity (LankaAgency *agency)
   return g_string_free (identity, FALSE);
 }
 
-static gboolean
-is_dirty (LankaAgencyEditor *self)
+static char *
+form_digest (GtkWindow *editor)
 {
-  g_autoptr(LankaAgency) agency = form_to_agency (self);
-  g_autofree char *digest = agency_digest (agency);
+  g_autoptr(LankaAgency) agency = form_to_agency (LANKA_AGENCY_EDITOR (editor));
 
-  return g_strcmp0 (digest, self->initial_digest) != 0;
-}
-
-static void
-show_error (LankaAgencyEditor *self,
-            const char        *message)
-{
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  return agency_digest (agency);
 }
 
 static void
@@ -785,7 +766,7 @@ update_state (LankaAgencyEditor *self)
   if (lanka_agency_get_name (probe) == NULL)
     {
       valid = FALSE;
-      if (self->name_edited)
+      if (lanka_record_editor_get_name_edited (self->record))
         g_set_error_literal (&name_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                              _("An agency needs a name."));
     }
@@ -822,25 +803,21 @@ update_state (LankaAgencyEditor *self)
 }
 
 static void
-on_channels_changed_cb (LankaAgencyEditor *self,
-                        LankaChannelList  *list)
-{
-  update_state (self);
-}
-
-static void
 on_name_changed_cb (LankaAgencyEditor *self,
                     GtkEditable       *editable)
 {
   if (!self->loading)
-    self->name_edited = TRUE;
+    lanka_record_editor_set_name_edited (self->record, TRUE);
 
   update_state (self);
 }
 
+/* Any part of the form changed: an entry, a list of phone numbers and
+ * the like, or a text.
+ */
 static void
-on_editable_changed_cb (LankaAgencyEditor *self,
-                        GtkEditable       *editable)
+on_form_changed_cb (LankaAgencyEditor *self,
+                    gpointer           part)
 {
   update_state (self);
 }
@@ -859,13 +836,6 @@ static void
 on_type_selected_cb (LankaAgencyEditor *self,
                      GParamSpec        *pspec,
                      AdwComboRow       *row)
-{
-  update_state (self);
-}
-
-static void
-on_buffer_changed_cb (LankaAgencyEditor *self,
-                      GtkTextBuffer     *buffer)
 {
   update_state (self);
 }
@@ -960,29 +930,25 @@ static const char * const draft_checklists[N_CHECKLISTS] = {
 
 #define DRAFT_MEMBER(self, field) G_STRUCT_MEMBER (gpointer, (self), (field).offset)
 
-/* The form as it is, half-typed values, spaces and all: a draft keeps
- * the work, not what could be saved of it.  Counties stay ticked under
- * "Whole country", as they do on screen.
- */
-static GBytes *
-form_to_draft (LankaAgencyEditor *self)
+/* Counties stay ticked under "Whole country", as they do on screen. */
+static void
+save_draft (GtkWindow    *editor,
+            GVariantDict *dict)
 {
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
-  g_autoptr(GVariant) draft = NULL;
+  LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (editor);
 
-  g_variant_dict_insert (&dict, "version", "u", DRAFT_VERSION);
-  g_variant_dict_insert (&dict, "type", "s", selected_type (self));
+  g_variant_dict_insert (dict, "type", "s", selected_type (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (draft_entries); i++)
-    g_variant_dict_insert (&dict, draft_entries[i].key, "s",
+    g_variant_dict_insert (dict, draft_entries[i].key, "s",
                            gtk_editable_get_text (DRAFT_MEMBER (self, draft_entries[i])));
 
   for (guint i = 0; i < G_N_ELEMENTS (draft_switches); i++)
-    g_variant_dict_insert (&dict, draft_switches[i].key, "b",
+    g_variant_dict_insert (dict, draft_switches[i].key, "b",
                            gtk_switch_get_active (DRAFT_MEMBER (self, draft_switches[i])));
 
   for (guint i = 0; i < G_N_ELEMENTS (draft_channel_lists); i++)
-    g_variant_dict_insert_value (&dict, draft_channel_lists[i].key,
+    g_variant_dict_insert_value (dict, draft_channel_lists[i].key,
                                  lanka_channel_list_save_rows (DRAFT_MEMBER (self,
                                                                              draft_channel_lists[i])));
 
@@ -990,40 +956,25 @@ form_to_draft (LankaAgencyEditor *self)
     {
       g_autofree char *text = dup_view_text_as_typed (DRAFT_MEMBER (self, draft_text_views[i]));
 
-      g_variant_dict_insert (&dict, draft_text_views[i].key, "s", text);
+      g_variant_dict_insert (dict, draft_text_views[i].key, "s", text);
     }
 
   for (guint i = 0; i < N_CHECKLISTS; i++)
     {
       g_auto(GStrv) codes = checklist_get_codes (self, i);
 
-      g_variant_dict_insert_value (&dict, draft_checklists[i],
+      g_variant_dict_insert_value (dict, draft_checklists[i],
                                    g_variant_new_strv ((const char * const *)codes, -1));
     }
-
-  draft = g_variant_ref_sink (g_variant_dict_end (&dict));
-
-  return g_variant_get_data_as_bytes (draft);
 }
 
-/* Fills the form from a draft.  A part the draft does not hold keeps the
- * agency's value.  Returns %FALSE, with the form untouched, for content
- * that is not a draft of this editor.
- */
-static gboolean
-fill_form_from_draft (LankaAgencyEditor *self,
-                      GBytes            *content)
+/* A part the draft does not hold keeps the agency's value. */
+static void
+restore_draft (GtkWindow *editor,
+               GVariant  *draft)
 {
-  g_autoptr(GVariant) draft = NULL;
+  LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (editor);
   const char *text;
-  guint32 version = 0;
-
-  draft = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, content, FALSE));
-
-  if (!g_variant_is_normal_form (draft) ||
-      !g_variant_lookup (draft, "version", "u", &version) ||
-      version != DRAFT_VERSION)
-    return FALSE;
 
   self->loading = TRUE;
 
@@ -1064,244 +1015,69 @@ fill_form_from_draft (LankaAgencyEditor *self,
     }
 
   self->loading = FALSE;
-
-  return TRUE;
 }
 
 static void
-set_restored (LankaAgencyEditor *self,
-              gboolean           restored)
+reset_form (GtkWindow *editor)
 {
-  self->restored = !!restored;
-  gtk_revealer_set_reveal_child (self->draft_revealer, restored);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", restored);
+  LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (editor);
+
+  fill_form (self, self->stored);
 }
 
+static const char *
+get_stored_name (GtkWindow *editor)
+{
+  return lanka_agency_get_name (LANKA_AGENCY_EDITOR (editor)->stored);
+}
+
+/* Whether the agency a draft belongs to has been deleted since. */
 static gboolean
-discard_draft (LankaAgencyEditor  *self,
-               GError            **error)
+draft_is_orphaned (LankaDatabase *database,
+                   const char    *object)
 {
-  set_restored (self, FALSE);
-
-  return lanka_draft_discard (self->database, DRAFT_KIND, self->draft_object, error);
-}
-
-/* For when the editor closes with the form saved, thrown away, or the
- * same as the agency: the draft it was taken up from has served.
- */
-static void
-discard_draft_quietly (LankaAgencyEditor *self)
-{
+  g_autoptr(LankaAgency) agency = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->restored && !discard_draft (self, &error))
-    g_debug ("A draft of an agency was not removed: %s", error->message);
-}
-
-/* Takes the form up from the draft left when Länka locked, if there is
- * one, and says so.
- */
-static void
-restore_draft (LankaAgencyEditor *self)
-{
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  content = lanka_draft_load (self->database, DRAFT_KIND, self->draft_object, NULL, &error);
-
-  if (content == NULL)
-    {
-      if (error != NULL)
-        g_debug ("A draft of an agency could not be read: %s", error->message);
-      return;
-    }
-
-  /* A draft that says nothing the agency does not say already would only
-   * make the person wonder what changed.
-   */
-  if (!fill_form_from_draft (self, content) || !is_dirty (self))
-    {
-      fill_form (self, self->stored);
-      if (!lanka_draft_discard (self->database, DRAFT_KIND, self->draft_object, &error))
-        g_debug ("A draft of an agency was not removed: %s", error->message);
-      return;
-    }
-
-  /* A name the person had taken away is marked, as it was before. */
-  name = dup_stripped (self->name_row);
-  self->name_edited = g_strcmp0 (name, lanka_agency_get_name (self->stored) ?: "") != 0;
-
-  set_restored (self, TRUE);
-}
-
-/* A draft of an agency that has been deleted since belongs to nothing
- * and goes without a word, as the agency did.
- */
-static void
-discard_orphaned_drafts (LankaDatabase *database)
-{
-  g_auto(GStrv) objects = lanka_draft_list (database, DRAFT_KIND, NULL);
-
-  for (guint i = 0; objects != NULL && objects[i] != NULL; i++)
-    {
-      g_autoptr(LankaAgency) agency = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (g_str_equal (objects[i], DRAFT_NEW))
-        continue;
-
-      agency = lanka_directory_get_agency (database, objects[i], &error);
-      if (g_error_matches (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND))
-        lanka_draft_discard (database, DRAFT_KIND, objects[i], NULL);
-    }
-}
-
-/* Länka locks: nobody is there to ask, and nothing personal may stay on
- * screen.  What was typed goes into a draft and the editor closes.
- */
-static void
-on_application_locking_cb (LankaAgencyEditor *self,
-                           LankaDatabase     *database,
-                           LankaApplication  *application)
-{
-  if (self->done)
-    return;
-
-  if (is_dirty (self))
-    {
-      g_autoptr(GBytes) content = form_to_draft (self);
-      g_autoptr(GError) error = NULL;
-
-      /* The draft goes where the agency lives, which is the database
-       * being locked.
-       */
-      if (!lanka_draft_save (self->database, DRAFT_KIND, self->draft_object, content, &error))
-        g_warning ("The changes to an agency could not be kept as a draft: %s", error->message);
-    }
-  else
-    {
-      discard_draft_quietly (self);
-    }
-
-  self->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-/* Drafts need an application that says when Länka locks; tests of the
- * editor alone have none, and then there are no drafts.
- */
-static void
-set_up_drafts (LankaAgencyEditor *self,
-               const char        *object,
-               gboolean           restore)
-{
-  GApplication *application = g_application_get_default ();
-
-  if (!LANKA_IS_APPLICATION (application))
-    return;
-
-  self->draft_object = g_strdup (object);
-  g_signal_connect_object (application, "locking", G_CALLBACK (on_application_locking_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  discard_orphaned_drafts (self->database);
-
-  if (restore)
-    restore_draft (self);
-}
-
-static void
-leave_now (LankaAgencyEditor *self,
-           Leave              how)
-{
-  g_autofree char *uuid = g_strdup (self->similar_uuid);
-
-  self->done = TRUE;
-  discard_draft_quietly (self);
-
-  if (how == LEAVE_OPEN_EXISTING && uuid != NULL)
-    g_signal_emit (self, signals[OPEN_EXISTING], 0, uuid);
-
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_discard_response_cb (LankaAgencyEditor *self,
-                        const char        *response,
-                        AdwMessageDialog  *dialog)
-{
-  g_clear_weak_pointer (&self->discard_dialog);
-
-  if (g_strcmp0 (response, "discard") == 0)
-    leave_now (self, self->leave);
-}
-
-/* Leaves the editor, after asking whether to throw away what was typed
- * if anything was.
- */
-static void
-leave (LankaAgencyEditor *self,
-       Leave              how)
-{
-  AdwMessageDialog *dialog;
-
-  if (self->done || !is_dirty (self))
-    {
-      leave_now (self, how);
-      return;
-    }
-
-  self->leave = how;
-
-  if (self->discard_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->discard_dialog));
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"),
-                                                       _("What you typed in this window will "
-                                                         "be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->discard_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-on_close_request_cb (LankaAgencyEditor *self,
-                     GtkWindow         *window)
-{
-  if (self->done)
+  if (g_str_equal (object, DRAFT_NEW))
     return FALSE;
 
-  if (!is_dirty (self))
-    {
-      self->done = TRUE;
-      discard_draft_quietly (self);
-      return FALSE;
-    }
+  agency = lanka_directory_get_agency (database, object, &error);
 
-  leave (self, LEAVE_CLOSE);
-  return TRUE;
+  return g_error_matches (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND);
 }
 
 static void
-lanka_agency_editor_cancel (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
+update_form (GtkWindow *editor)
 {
-  leave (LANKA_AGENCY_EDITOR (widget), LEAVE_CLOSE);
+  update_state (LANKA_AGENCY_EDITOR (editor));
 }
+
+static void
+left (GtkWindow *editor,
+      guint      reason)
+{
+  LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (editor);
+  g_autofree char *uuid = g_strdup (self->similar_uuid);
+
+  if (reason == LEAVE_OPEN_EXISTING && uuid != NULL)
+    g_signal_emit (self, signals[OPEN_EXISTING], 0, uuid);
+}
+
+/* What the closing, the bars and the drafts need to know of this form. */
+static const LankaRecordForm agency_form = {
+  .record_name = "an agency",
+  .draft_kind = DRAFT_KIND,
+  .draft_version = DRAFT_VERSION,
+  .dup_digest = form_digest,
+  .save_draft = save_draft,
+  .restore_draft = restore_draft,
+  .reset = reset_form,
+  .get_stored_name = get_stored_name,
+  .draft_is_orphaned = draft_is_orphaned,
+  .update = update_form,
+  .left = left,
+};
 
 static void
 lanka_agency_editor_open_existing (GtkWidget  *widget,
@@ -1311,7 +1087,7 @@ lanka_agency_editor_open_existing (GtkWidget  *widget,
   LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (widget);
 
   if (self->similar_uuid != NULL)
-    leave (self, LEAVE_OPEN_EXISTING);
+    lanka_record_editor_leave (self->record, LEAVE_OPEN_EXISTING);
 }
 
 static void
@@ -1324,32 +1100,6 @@ lanka_agency_editor_verified_today (GtkWidget  *widget,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   gtk_editable_set_text (GTK_EDITABLE (self->verified_row), today);
-}
-
-static void
-lanka_agency_editor_discard_draft (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *param)
-{
-  LankaAgencyEditor *self = LANKA_AGENCY_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* The button goes away with the bar; the form starts at the name. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-
-  fill_form (self, self->stored);
-  self->name_edited = FALSE;
-  update_state (self);
-
-  if (!discard_draft (self, &error))
-    {
-      /* Translators: %s says why, as a sentence. */
-      g_autofree char *message = g_strdup_printf (_("The restored changes could not be "
-                                                    "removed. %s"),
-                                                  error->message);
-
-      show_error (self, message);
-    }
 }
 
 static void
@@ -1376,15 +1126,14 @@ lanka_agency_editor_save (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("The agency was not saved. %s"),
                                                   error->message);
 
-      show_error (self, message);
+      lanka_record_editor_show_error (self->record, message);
       return;
     }
 
   if (self->original != NULL)
     copy_agency (self->original, self->working);
 
-  self->done = TRUE;
-  discard_draft_quietly (self);
+  lanka_record_editor_finish (self->record);
   g_signal_emit (self, signals[SAVED], 0, self->working);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -1396,9 +1145,8 @@ lanka_agency_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->similar_source, g_source_remove);
 
-  if (self->discard_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
-  g_clear_weak_pointer (&self->discard_dialog);
+  /* The question goes with the window. */
+  g_clear_object (&self->record);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LANKA_TYPE_AGENCY_EDITOR);
 
@@ -1418,11 +1166,9 @@ lanka_agency_editor_finalize (GObject *object)
   for (guint i = 0; i < N_CHECKLISTS; i++)
     g_clear_pointer (&self->checks[i], g_ptr_array_unref);
 
-  g_free (self->initial_digest);
   g_free (self->initial_identity);
   g_free (self->searched_identity);
   g_free (self->similar_uuid);
-  g_free (self->draft_object);
 
   G_OBJECT_CLASS (lanka_agency_editor_parent_class)->finalize (object);
 }
@@ -1502,27 +1248,19 @@ lanka_agency_editor_class_init (LankaAgencyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaAgencyEditor, verified_message);
   gtk_widget_class_bind_template_child (widget_class, LankaAgencyEditor, verified_row);
   gtk_widget_class_bind_template_child (widget_class, LankaAgencyEditor, web_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_channels_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editable_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL,
                                    lanka_agency_editor_save);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL,
-                                   lanka_agency_editor_cancel);
   gtk_widget_class_install_action (widget_class, "editor.open-existing", NULL,
                                    lanka_agency_editor_open_existing);
   gtk_widget_class_install_action (widget_class, "editor.verified-today", NULL,
                                    lanka_agency_editor_verified_today);
-  gtk_widget_class_install_action (widget_class, "editor.discard-draft", NULL,
-                                   lanka_agency_editor_discard_draft);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  lanka_record_editor_class_install_actions (widget_class);
 }
 
 static void
@@ -1538,6 +1276,10 @@ lanka_agency_editor_init (LankaAgencyEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->record = lanka_record_editor_new (GTK_WINDOW (self), &agency_form,
+                                          self->error_revealer, self->error_label,
+                                          self->draft_revealer, GTK_EDITABLE (self->name_row));
+
   for (guint i = 0; i < n_types; i++)
     {
       const char *code = lanka_vocabulary_get_code (LANKA_VOCABULARY_AGENCY_TYPE, i);
@@ -1552,13 +1294,12 @@ lanka_agency_editor_init (LankaAgencyEditor *self)
   build_checklist (self, CHECKLIST_ACCEPTS, self->accepts_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->limits_view), "changed",
-                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-existing", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", FALSE);
 }
 
 /**
@@ -1607,7 +1348,7 @@ lanka_agency_editor_new (LankaDatabase *database,
           g_autofree char *message = g_strdup_printf (_("The agency cannot be changed. %s"),
                                                       error->message);
 
-          show_error (self, message);
+          lanka_record_editor_show_error (self->record, message);
         }
     }
   else
@@ -1627,7 +1368,7 @@ lanka_agency_editor_new (LankaDatabase *database,
   fill_form (self, self->stored);
 
   initial = form_to_agency (self);
-  self->initial_digest = agency_digest (initial);
+  lanka_record_editor_mark_unchanged (self->record);
   self->initial_identity = agency_identity (initial);
 
   /* An agency from a file is new too, but its form is the file's: a draft
@@ -1635,9 +1376,11 @@ lanka_agency_editor_new (LankaDatabase *database,
    * all the same.
    */
   if (self->original != NULL)
-    set_up_drafts (self, lanka_agency_get_uuid (self->original), self->working != NULL);
+    lanka_record_editor_set_up_drafts (self->record, database,
+                                       lanka_agency_get_uuid (self->original),
+                                       self->working != NULL);
   else
-    set_up_drafts (self, DRAFT_NEW, agency == NULL);
+    lanka_record_editor_set_up_drafts (self->record, database, DRAFT_NEW, agency == NULL);
 
   update_state (self);
 

@@ -12,11 +12,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lanka-application.h"
 #include "lanka-channel-list.h"
 #include "lanka-contact-editor.h"
 #include "lanka-directory.h"
-#include "lanka-draft.h"
+#include "lanka-record-editor.h"
 #include "lanka-store-error.h"
 
 /* Adds a contact person to an agency or changes one, on a copy, like the
@@ -52,15 +51,9 @@ struct _LankaContactEditor
   LankaAgencyContact *working;
   /* What the form showed when it opened, and what Discard goes back to. */
   LankaAgencyContact *stored;
-  char               *initial_digest;
-  /* The name of this editor's draft; %NULL when there are no drafts. */
-  char               *draft_object;
-  AdwMessageDialog   *discard_dialog;
+  /* Closing, the error and draft bars, and drafts at a lock. */
+  LankaRecordEditor  *record;
   guint               loading : 1;
-  guint               name_edited : 1;
-  guint               done : 1;
-  /* Whether the form was taken up from a draft that is still stored. */
-  guint               restored : 1;
 
   /* Template widgets */
   GtkRevealer        *error_revealer;
@@ -184,8 +177,9 @@ apply_form (LankaContactEditor *self,
  * closing the window would lose anything.
  */
 static char *
-form_digest (LankaContactEditor *self)
+form_digest (GtkWindow *editor)
 {
+  LankaContactEditor *self = LANKA_CONTACT_EDITOR (editor);
   g_autoptr(LankaAgencyContact) contact = lanka_agency_contact_new ();
   GString *digest = g_string_new (NULL);
   GPtrArray *channels;
@@ -211,22 +205,6 @@ form_digest (LankaContactEditor *self)
   return g_string_free (digest, FALSE);
 }
 
-static gboolean
-is_dirty (LankaContactEditor *self)
-{
-  g_autofree char *digest = form_digest (self);
-
-  return g_strcmp0 (digest, self->initial_digest) != 0;
-}
-
-static void
-show_error (LankaContactEditor *self,
-            const char         *message)
-{
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
-
 static void
 update_state (LankaContactEditor *self)
 {
@@ -243,7 +221,7 @@ update_state (LankaContactEditor *self)
   /* A new form is not wrong yet: only a name that was typed and then
    * removed gets the message.
    */
-  show_name_error = !valid && self->name_edited;
+  show_name_error = !valid && lanka_record_editor_get_name_edited (self->record);
 
   if (show_name_error)
     {
@@ -273,52 +251,33 @@ on_name_changed_cb (LankaContactEditor *self,
                     GtkEditable        *editable)
 {
   if (!self->loading)
-    self->name_edited = TRUE;
+    lanka_record_editor_set_name_edited (self->record, TRUE);
 
   update_state (self);
 }
 
-static void
-on_editable_changed_cb (LankaContactEditor *self,
-                        GtkEditable        *editable)
-{
-  update_state (self);
-}
-
-static void
-on_channels_changed_cb (LankaContactEditor *self,
-                        LankaChannelList   *list)
-{
-  update_state (self);
-}
-
-static void
-on_buffer_changed_cb (LankaContactEditor *self,
-                      GtkTextBuffer      *buffer)
-{
-  update_state (self);
-}
-
-/* The form as it is, half-typed values, spaces and all: a draft keeps
- * the work, not what could be saved of it.
+/* Any part of the form changed: an entry, a list of phone numbers and
+ * the like, or a text.
  */
-static GBytes *
-form_to_draft (LankaContactEditor *self)
+static void
+on_form_changed_cb (LankaContactEditor *self,
+                    gpointer            part)
 {
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
-  g_autoptr(GVariant) draft = NULL;
+  update_state (self);
+}
+
+static void
+save_draft (GtkWindow    *editor,
+            GVariantDict *dict)
+{
+  LankaContactEditor *self = LANKA_CONTACT_EDITOR (editor);
   g_autofree char *notes = dup_notes_as_typed (self);
 
-  g_variant_dict_insert (&dict, "version", "u", DRAFT_VERSION);
-  g_variant_dict_insert (&dict, "name", "s", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  g_variant_dict_insert (&dict, "role", "s", gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
-  g_variant_dict_insert_value (&dict, "phones", lanka_channel_list_save_rows (self->phone_list));
-  g_variant_dict_insert_value (&dict, "emails", lanka_channel_list_save_rows (self->email_list));
-  g_variant_dict_insert (&dict, "notes", "s", notes);
-
-  draft = g_variant_ref_sink (g_variant_dict_end (&dict));
-
-  return g_variant_get_data_as_bytes (draft);
+  g_variant_dict_insert (dict, "name", "s", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  g_variant_dict_insert (dict, "role", "s", gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
+  g_variant_dict_insert_value (dict, "phones", lanka_channel_list_save_rows (self->phone_list));
+  g_variant_dict_insert_value (dict, "emails", lanka_channel_list_save_rows (self->email_list));
+  g_variant_dict_insert (dict, "notes", "s", notes);
 }
 
 static void
@@ -332,24 +291,13 @@ restore_rows (LankaChannelList *list,
     lanka_channel_list_restore_rows (list, rows);
 }
 
-/* Fills the form from a draft.  A part the draft does not hold keeps the
- * contact person's value.  Returns %FALSE, with the form untouched, for
- * content that is not a draft of this editor.
- */
-static gboolean
-fill_form_from_draft (LankaContactEditor *self,
-                      GBytes             *content)
+/* A part the draft does not hold keeps the contact person's value. */
+static void
+restore_draft (GtkWindow *editor,
+               GVariant  *draft)
 {
-  g_autoptr(GVariant) draft = NULL;
+  LankaContactEditor *self = LANKA_CONTACT_EDITOR (editor);
   const char *text;
-  guint32 version = 0;
-
-  draft = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, content, FALSE));
-
-  if (!g_variant_is_normal_form (draft) ||
-      !g_variant_lookup (draft, "version", "u", &version) ||
-      version != DRAFT_VERSION)
-    return FALSE;
 
   self->loading = TRUE;
 
@@ -363,75 +311,20 @@ fill_form_from_draft (LankaContactEditor *self,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
 
   self->loading = FALSE;
-
-  return TRUE;
 }
 
 static void
-set_restored (LankaContactEditor *self,
-              gboolean            restored)
+reset_form (GtkWindow *editor)
 {
-  self->restored = !!restored;
-  gtk_revealer_set_reveal_child (self->draft_revealer, restored);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", restored);
+  LankaContactEditor *self = LANKA_CONTACT_EDITOR (editor);
+
+  fill_form (self, self->stored);
 }
 
-static gboolean
-discard_draft (LankaContactEditor  *self,
-               GError             **error)
+static const char *
+get_stored_name (GtkWindow *editor)
 {
-  set_restored (self, FALSE);
-
-  return lanka_draft_discard (self->database, DRAFT_KIND, self->draft_object, error);
-}
-
-/* For when the editor closes with the form saved, thrown away, or the
- * same as the contact person: the draft it was taken up from has served.
- */
-static void
-discard_draft_quietly (LankaContactEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->restored && !discard_draft (self, &error))
-    g_debug ("A draft of a contact person was not removed: %s", error->message);
-}
-
-/* Takes the form up from the draft left when Länka locked, if there is
- * one, and says so.
- */
-static void
-restore_draft (LankaContactEditor *self)
-{
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  content = lanka_draft_load (self->database, DRAFT_KIND, self->draft_object, NULL, &error);
-
-  if (content == NULL)
-    {
-      if (error != NULL)
-        g_debug ("A draft of a contact person could not be read: %s", error->message);
-      return;
-    }
-
-  /* A draft that says nothing the record does not say already would only
-   * make the person wonder what changed.
-   */
-  if (!fill_form_from_draft (self, content) || !is_dirty (self))
-    {
-      fill_form (self, self->stored);
-      if (!lanka_draft_discard (self->database, DRAFT_KIND, self->draft_object, &error))
-        g_debug ("A draft of a contact person was not removed: %s", error->message);
-      return;
-    }
-
-  /* A name the person had taken away is marked, as it was before. */
-  name = dup_stripped (self->name_row);
-  self->name_edited = g_strcmp0 (name, lanka_agency_contact_get_name (self->stored) ?: "") != 0;
-
-  set_restored (self, TRUE);
+  return lanka_agency_contact_get_name (LANKA_CONTACT_EDITOR (editor)->stored);
 }
 
 /* Whether the record a draft belongs to has been deleted since: the
@@ -459,180 +352,25 @@ draft_is_orphaned (LankaDatabase *database,
   return g_error_matches (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND);
 }
 
-/* A draft whose contact person (or agency) has been deleted since holds
- * personal data that belong to nothing: it goes without a word, as the
- * record did.
- */
 static void
-discard_orphaned_drafts (LankaDatabase *database)
+update_form (GtkWindow *editor)
 {
-  g_auto(GStrv) objects = lanka_draft_list (database, DRAFT_KIND, NULL);
-
-  for (guint i = 0; objects != NULL && objects[i] != NULL; i++)
-    if (draft_is_orphaned (database, objects[i]))
-      lanka_draft_discard (database, DRAFT_KIND, objects[i], NULL);
+  update_state (LANKA_CONTACT_EDITOR (editor));
 }
 
-/* Länka locks: nobody is there to ask, and nothing personal may stay on
- * screen.  What was typed goes into a draft and the editor closes.
- */
-static void
-on_application_locking_cb (LankaContactEditor *self,
-                           LankaDatabase      *database,
-                           LankaApplication   *application)
-{
-  if (self->done)
-    return;
-
-  if (is_dirty (self))
-    {
-      g_autoptr(GBytes) content = form_to_draft (self);
-      g_autoptr(GError) error = NULL;
-
-      /* The draft goes where the contact person lives, which is the
-       * database being locked.
-       */
-      if (!lanka_draft_save (self->database, DRAFT_KIND, self->draft_object, content, &error))
-        g_warning ("The changes to a contact person could not be kept as a draft: %s",
-                   error->message);
-    }
-  else
-    {
-      discard_draft_quietly (self);
-    }
-
-  self->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-/* Drafts need an application that says when Länka locks; tests of the
- * editor alone have none, and then there are no drafts.
- */
-static void
-set_up_drafts (LankaContactEditor *self,
-               const char         *object,
-               gboolean            restore)
-{
-  GApplication *application = g_application_get_default ();
-
-  if (!LANKA_IS_APPLICATION (application))
-    return;
-
-  self->draft_object = g_strdup (object);
-  g_signal_connect_object (application, "locking", G_CALLBACK (on_application_locking_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  discard_orphaned_drafts (self->database);
-
-  if (restore)
-    restore_draft (self);
-}
-
-static void
-on_discard_response_cb (LankaContactEditor *self,
-                        const char         *response,
-                        AdwMessageDialog   *dialog)
-{
-  g_clear_weak_pointer (&self->discard_dialog);
-
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->done = TRUE;
-      discard_draft_quietly (self);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
-/* Closes the editor, after asking whether to throw away what was typed
- * if anything was.
- */
-static void
-leave (LankaContactEditor *self)
-{
-  AdwMessageDialog *dialog;
-
-  if (self->done || !is_dirty (self))
-    {
-      self->done = TRUE;
-      discard_draft_quietly (self);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  if (self->discard_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->discard_dialog));
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"),
-                                                       _("What you typed in this window will "
-                                                         "be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->discard_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-on_close_request_cb (LankaContactEditor *self,
-                     GtkWindow          *window)
-{
-  if (self->done)
-    return FALSE;
-
-  if (!is_dirty (self))
-    {
-      self->done = TRUE;
-      discard_draft_quietly (self);
-      return FALSE;
-    }
-
-  leave (self);
-  return TRUE;
-}
-
-static void
-lanka_contact_editor_cancel (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  leave (LANKA_CONTACT_EDITOR (widget));
-}
-
-static void
-lanka_contact_editor_discard_draft (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
-{
-  LankaContactEditor *self = LANKA_CONTACT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* The button goes away with the bar; the form starts at the name. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-
-  fill_form (self, self->stored);
-  self->name_edited = FALSE;
-  update_state (self);
-
-  if (!discard_draft (self, &error))
-    {
-      /* Translators: %s says why, as a sentence. */
-      g_autofree char *message = g_strdup_printf (_("The restored changes could not be "
-                                                    "removed. %s"),
-                                                  error->message);
-
-      show_error (self, message);
-    }
-}
+/* What the closing, the bars and the drafts need to know of this form. */
+static const LankaRecordForm contact_form = {
+  .record_name = "a contact person",
+  .draft_kind = DRAFT_KIND,
+  .draft_version = DRAFT_VERSION,
+  .dup_digest = form_digest,
+  .save_draft = save_draft,
+  .restore_draft = restore_draft,
+  .reset = reset_form,
+  .get_stored_name = get_stored_name,
+  .draft_is_orphaned = draft_is_orphaned,
+  .update = update_form,
+};
 
 static void
 lanka_contact_editor_save (GtkWidget  *widget,
@@ -658,15 +396,14 @@ lanka_contact_editor_save (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("The contact person was not saved. %s"),
                                                   error->message);
 
-      show_error (self, message);
+      lanka_record_editor_show_error (self->record, message);
       return;
     }
 
   if (self->original != NULL)
     copy_contact (self->original, self->working);
 
-  self->done = TRUE;
-  discard_draft_quietly (self);
+  lanka_record_editor_finish (self->record);
   g_signal_emit (self, signals[SAVED], 0, self->working);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -676,9 +413,8 @@ lanka_contact_editor_dispose (GObject *object)
 {
   LankaContactEditor *self = (LankaContactEditor *)object;
 
-  if (self->discard_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
-  g_clear_weak_pointer (&self->discard_dialog);
+  /* The question goes with the window. */
+  g_clear_object (&self->record);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LANKA_TYPE_CONTACT_EDITOR);
 
@@ -696,8 +432,6 @@ lanka_contact_editor_finalize (GObject *object)
   LankaContactEditor *self = (LankaContactEditor *)object;
 
   g_free (self->agency_uuid);
-  g_free (self->initial_digest);
-  g_free (self->draft_object);
 
   G_OBJECT_CLASS (lanka_contact_editor_parent_class)->finalize (object);
 }
@@ -741,21 +475,13 @@ lanka_contact_editor_class_init (LankaContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaContactEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, LankaContactEditor, phone_list);
   gtk_widget_class_bind_template_child (widget_class, LankaContactEditor, role_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_channels_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editable_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL,
                                    lanka_contact_editor_save);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL,
-                                   lanka_contact_editor_cancel);
-  gtk_widget_class_install_action (widget_class, "editor.discard-draft", NULL,
-                                   lanka_contact_editor_discard_draft);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  lanka_record_editor_class_install_actions (widget_class);
 }
 
 static void
@@ -768,11 +494,14 @@ lanka_contact_editor_init (LankaContactEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->record = lanka_record_editor_new (GTK_WINDOW (self), &contact_form,
+                                          self->error_revealer, self->error_label,
+                                          self->draft_revealer, GTK_EDITABLE (self->name_row));
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", FALSE);
 }
 
 /**
@@ -830,7 +559,7 @@ lanka_contact_editor_new (LankaDatabase      *database,
           g_autofree char *message = g_strdup_printf (_("The contact person cannot be changed. %s"),
                                                       error->message);
 
-          show_error (self, message);
+          lanka_record_editor_show_error (self->record, message);
         }
     }
   else
@@ -848,11 +577,13 @@ lanka_contact_editor_new (LankaDatabase      *database,
    */
   self->stored = contact != NULL ? g_object_ref (contact) : lanka_agency_contact_new ();
   fill_form (self, self->stored);
-  self->initial_digest = form_digest (self);
+  lanka_record_editor_mark_unchanged (self->record);
 
   if (self->original != NULL)
     {
-      set_up_drafts (self, lanka_agency_contact_get_uuid (self->original), self->working != NULL);
+      lanka_record_editor_set_up_drafts (self->record, database,
+                                         lanka_agency_contact_get_uuid (self->original),
+                                         self->working != NULL);
     }
   else if (agency_uuid != NULL)
     {
@@ -861,7 +592,7 @@ lanka_contact_editor_new (LankaDatabase      *database,
       /* A contact person from a file comes with a form of their own,
        * which a draft of a new one would overwrite.
        */
-      set_up_drafts (self, object, contact == NULL);
+      lanka_record_editor_set_up_drafts (self->record, database, object, contact == NULL);
     }
 
   update_state (self);
