@@ -8,12 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lanka-application.h"
 #include "lanka-directory.h"
 #include "lanka-preferences-window.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-window-private.h"
 
 /* Walks through every page a person meets and saves a picture of each, at
@@ -29,30 +28,9 @@ static LankaApplication *app;
 static const char *out_dir;
 static int width;
 
-typedef gboolean (*Condition) (gpointer data);
+/* A picture that is not ready in time is left out, not the whole walk. */
+#define WAIT_SECONDS 30
 
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-
-static void
-settle (double seconds)
-{
-  gint64 until = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 save (GtkWidget  *widget,
@@ -72,7 +50,7 @@ save (GtkWidget  *widget,
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      settle (0.6);
+      lanka_test_iterate_for (0.6);
       w = gtk_widget_get_width (widget);
       h = gtk_widget_get_height (widget);
       gdk_paintable_snapshot (paintable, snapshot, w, h);
@@ -95,81 +73,11 @@ save (GtkWidget  *widget,
 }
 
 static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-has_database (gpointer data)
-{
-  return lanka_application_get_database (app) != NULL;
-}
-
-static gboolean
 create_step_is (gpointer data)
 {
   LankaWindow *window = lanka_application_get_window (app);
 
   return g_strcmp0 (lanka_create_page_get_step (window->create_page), data) == 0;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      if ((found = find_row (child, type, title)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_styled (GtkWidget  *root,
-             const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-
-      if ((found = find_styled (child, css_class)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
-
-  return NULL;
 }
 
 /* The directory with an agency shown, a search that finds nothing, and the
@@ -201,6 +109,7 @@ walk (void)
 {
   LankaWindow *window;
   GtkWidget *row;
+  GtkWidget *code;
   GtkWindow *other;
 
   g_settings_set_int (lanka_application_get_settings (app), "window-width", width);
@@ -208,7 +117,7 @@ walk (void)
 
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
-  iterate_until (is_mapped, window);
+  lanka_test_wait_for (lanka_test_is_mapped, window, WAIT_SECONDS);
 
   /* A picture taken mid-transition would show the page before. */
   gtk_stack_set_transition_type (window->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
@@ -220,30 +129,31 @@ walk (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.create-database", NULL);
   save (GTK_WIDGET (window), "create");
 
-  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Passphrase"));
+  row = lanka_test_find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                             _("_Passphrase"));
   gtk_editable_set_text (GTK_EDITABLE (row), "correct horse battery");
-  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Repeat passphrase"));
+  row = lanka_test_find_row (GTK_WIDGET (window->create_page), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                             _("_Repeat passphrase"));
   gtk_editable_set_text (GTK_EDITABLE (row), "correct horse");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
   save (GTK_WIDGET (window), "create-mismatch");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "correct horse battery");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
-  iterate_until (create_step_is, (gpointer)"code");
+  lanka_test_wait_for (create_step_is, (gpointer)"code", WAIT_SECONDS);
   save (GTK_WIDGET (window), "recovery-code");
 
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.show-confirm", NULL);
-  row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  row = lanka_test_find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
   gtk_editable_set_text (GTK_EDITABLE (row), "ABCDE-FGHJK");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
   save (GTK_WIDGET (window), "confirm-error");
 
   /* The rest of the walk needs the database open. */
-  gtk_editable_set_text (GTK_EDITABLE (row),
-                         gtk_label_get_label (GTK_LABEL (find_styled (GTK_WIDGET (window->create_page),
-                                                                      "recovery-code"))));
+  code = lanka_test_find_styled (GTK_WIDGET (window->create_page), GTK_TYPE_LABEL, "recovery-code");
+  gtk_editable_set_text (GTK_EDITABLE (row), gtk_label_get_label (GTK_LABEL (code)));
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
-  iterate_until (has_database, NULL);
+  lanka_test_wait_for (lanka_test_has_database, app, WAIT_SECONDS);
 
   lanka_window_set_visible_part (window, "cases");
   save (GTK_WIDGET (window), "cases");
@@ -255,11 +165,11 @@ walk (void)
   lanka_window_set_visible_part (window, "cases");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  other = find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
+  other = lanka_test_find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
   if (other != NULL)
     {
       gtk_window_set_default_size (other, MIN (width, 640), 640);
-      iterate_until (is_mapped, other);
+      lanka_test_wait_for (lanka_test_is_mapped, other, WAIT_SECONDS);
       save (GTK_WIDGET (other), "preferences-general");
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (other), "security");
       save (GTK_WIDGET (other), "preferences-security");
@@ -270,15 +180,15 @@ walk (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   other = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  iterate_until (is_mapped, other);
+  lanka_test_wait_for (lanka_test_is_mapped, other, WAIT_SECONDS);
   save (GTK_WIDGET (other), "shortcuts");
   gtk_window_close (other);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  other = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  other = lanka_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   if (other != NULL)
     {
-      iterate_until (is_mapped, other);
+      lanka_test_wait_for (lanka_test_is_mapped, other, WAIT_SECONDS);
       save (GTK_WIDGET (other), "about");
       gtk_window_destroy (other);
     }
@@ -290,7 +200,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
 
   if (argc < 3)
@@ -301,10 +210,7 @@ main (int   argc,
   out_dir = argv[1];
   width = atoi (argv[2]);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lanka_test_init_locale ();
 
   gtk_init ();
   g_object_set (gtk_settings_get_default (),
@@ -313,12 +219,7 @@ main (int   argc,
                 NULL);
 
   data_dir = lanka_test_make_data_dir ();
-  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
-
-  app = lanka_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lanka_test_application_new (data_dir);
 
   walk ();
 

@@ -9,7 +9,6 @@
 
 #include <fcntl.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -18,8 +17,7 @@
 #include "lanka-contact-editor.h"
 #include "lanka-directory.h"
 #include "lanka-history-dialog.h"
-#include "lanka-key.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-value-row.h"
 #include "lanka-vocabulary.h"
 
@@ -34,46 +32,6 @@ typedef struct
   guint            changed;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-iterate_for (double seconds)
-{
-  gint64 until = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
 static void
 on_changed_cb (Fixture         *fixture,
                LankaAgencyPage *page)
@@ -85,24 +43,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(LankaKey) key = lanka_key_new_random ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   fixture->dir = lanka_test_make_data_dir ();
-  path = g_build_filename (fixture->dir, "lanka.db", NULL);
-  fixture->database = lanka_database_create (path, key, &error);
-  g_assert_no_error (error);
+  fixture->database = lanka_test_create_database (fixture->dir);
 
   fixture->page = lanka_agency_page_new ();
   lanka_agency_page_set_database (fixture->page, fixture->database);
   g_signal_connect_swapped (fixture->page, "changed", G_CALLBACK (on_changed_cb), fixture);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 800, 900);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  iterate_until (is_mapped, fixture->window);
+  fixture->window = lanka_test_show_in_window (GTK_WIDGET (fixture->page), 800, 900);
 }
 
 /* Closes the window and checks that nothing keeps the page alive. */
@@ -117,31 +65,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->database);
   lanka_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static GPtrArray *
-collect_widgets (GtkWidget *root,
-                 GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-  GPtrArray *queue = g_ptr_array_new ();
-
-  g_ptr_array_add (queue, root);
-  while (queue->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (queue, 0);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-        g_ptr_array_add (found, widget);
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (queue, child);
-    }
-
-  g_ptr_array_unref (queue);
-  return found;
 }
 
 /* Whether a person can see @widget: it and every ancestor are visible. */
@@ -161,7 +84,7 @@ is_shown (GtkWidget *widget)
 static char *
 dup_visible_text (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) labels = collect_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = lanka_test_collect_widgets (root, GTK_TYPE_LABEL);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < labels->len; i++)
@@ -188,66 +111,28 @@ static AdwPreferencesGroup *
 find_group (LankaAgencyPage *page,
             const char      *title)
 {
-  g_autoptr(GPtrArray) groups = collect_widgets (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *group = lanka_test_find_group (GTK_WIDGET (page), title);
 
-  for (guint i = 0; i < groups->len; i++)
-    if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title) == 0)
-      return g_ptr_array_index (groups, i);
-
-  g_assert_not_reached ();
+  g_assert_nonnull (group);
+  return ADW_PREFERENCES_GROUP (group);
 }
 
 static AdwActionRow *
 find_action_row (GtkWidget  *root,
                  const char *title)
 {
-  g_autoptr(GPtrArray) rows = collect_widgets (root, ADW_TYPE_ACTION_ROW);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-
-  return NULL;
+  return ADW_ACTION_ROW (lanka_test_find_row (root, ADW_TYPE_ACTION_ROW, title));
 }
 
 static LankaValueRow *
 find_value_row (GtkWidget  *root,
                 const char *value)
 {
-  g_autoptr(GPtrArray) rows = collect_widgets (root, LANKA_TYPE_VALUE_ROW);
+  g_autoptr(GPtrArray) rows = lanka_test_collect_widgets (root, LANKA_TYPE_VALUE_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (lanka_value_row_get_value (g_ptr_array_index (rows, i)), value) == 0)
       return g_ptr_array_index (rows, i);
-
-  return NULL;
-}
-
-static GtkButton *
-find_button_with_icon (GtkWidget  *root,
-                       const char *icon_name)
-{
-  g_autoptr(GPtrArray) buttons = collect_widgets (root, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
-      return g_ptr_array_index (buttons, i);
-
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
 
   return NULL;
 }
@@ -282,7 +167,7 @@ read_clipboard (GtkWidget *widget)
   ReadText read = { FALSE, NULL };
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &read);
-  iterate_until (read_is_done, &read);
+  lanka_test_iterate_until (read_is_done, &read);
 
   return read.text;
 }
@@ -298,7 +183,7 @@ read_clipboard (GtkWidget *widget)
 static gboolean
 shows_copy_icon (gpointer data)
 {
-  return find_button_with_icon (GTK_WIDGET (data), "edit-copy-symbolic") != NULL;
+  return lanka_test_find_button_with_icon (GTK_WIDGET (data), "edit-copy-symbolic") != NULL;
 }
 
 static int
@@ -323,7 +208,8 @@ unlock_clipboard (int fd)
 static void
 click_copy (LankaValueRow *row)
 {
-  GtkButton *button = find_button_with_icon (GTK_WIDGET (row), "edit-copy-symbolic");
+  GtkButton *button = GTK_BUTTON (lanka_test_find_button_with_icon (GTK_WIDGET (row),
+                                                                    "edit-copy-symbolic"));
 
   g_assert_nonnull (button);
   g_assert_true (is_shown (GTK_WIDGET (button)));
@@ -407,7 +293,7 @@ test_shows_agency (Fixture       *fixture,
   LankaValueRow *value_row;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
   text = dup_visible_text (page);
 
   /* The header: name, unit, type in the current language, counties, NMT. */
@@ -437,8 +323,8 @@ test_shows_agency (Fixture       *fixture,
   g_assert_cmpstr (lanka_value_row_get_uri (find_value_row (page, "www.example.se")), ==,
                    "https://www.example.se");
   g_assert_null (lanka_value_row_get_uri (find_value_row (page, "Box 1, 801 00 Gävle")));
-  g_assert_nonnull (find_button_with_icon (GTK_WIDGET (find_value_row (page, "026-10 20 30")),
-                                           "call-start-symbolic"));
+  g_assert_nonnull (lanka_test_find_button_with_icon (GTK_WIDGET (find_value_row (page, "026-10 20 30")),
+                                                      "call-start-symbolic"));
 
   /* What it helps with, as labels in the current language, not codes. */
   row = find_action_row (page, _("Support"));
@@ -476,7 +362,7 @@ test_shows_agency (Fixture       *fixture,
 
   /* Everything fits a phone-sized window, in either language. */
   {
-    g_autoptr(GPtrArray) expanders = collect_widgets (page, ADW_TYPE_EXPANDER_ROW);
+    g_autoptr(GPtrArray) expanders = lanka_test_collect_widgets (page, ADW_TYPE_EXPANDER_ROW);
     int minimum;
 
     for (guint i = 0; i < expanders->len; i++)
@@ -506,7 +392,7 @@ test_empty_groups_hidden (Fixture       *fixture,
   /* A full agency first, so that the test sees its groups go away. */
   lanka_agency_page_set_agency (fixture->page, full);
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
 
   g_assert_true (shows_text (GTK_WIDGET (fixture->page), "Föreningen Tyst"));
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
@@ -531,7 +417,7 @@ test_empty_groups_hidden (Fixture       *fixture,
     lanka_directory_update_agency (fixture->database, agency, &error);
     g_assert_no_error (error);
     lanka_agency_page_set_agency (fixture->page, agency);
-    iterate_for (0.1);
+    lanka_test_iterate_for (0.1);
     g_assert_true (is_shown (GTK_WIDGET (find_group (fixture->page, _("For Whom")))));
     g_assert_true (is_shown (GTK_WIDGET (find_group (fixture->page, _("Notes")))));
     g_assert_true (shows_text (GTK_WIDGET (fixture->page), "Ring först"));
@@ -539,7 +425,7 @@ test_empty_groups_hidden (Fixture       *fixture,
 
     lanka_agency_set_accepts (agency, accompanied);
     lanka_agency_page_set_agency (fixture->page, agency);
-    iterate_for (0.1);
+    lanka_test_iterate_for (0.1);
     g_assert_false (shows_text (GTK_WIDGET (fixture->page), _("Does not take children")));
     g_assert_true (shows_text (GTK_WIDGET (fixture->page),
                                _("Takes children only together with an adult")));
@@ -547,11 +433,12 @@ test_empty_groups_hidden (Fixture       *fixture,
 
   /* Nothing chosen: nothing of any agency on the page. */
   lanka_agency_page_set_agency (fixture->page, NULL);
-  iterate_for (0.1);
+  lanka_test_iterate_for (0.1);
   g_assert_false (shows_text (GTK_WIDGET (fixture->page), "Föreningen Tyst"));
   g_assert_true (shows_text (GTK_WIDGET (fixture->page), _("No Agency Selected")));
   {
-    g_autoptr(GPtrArray) rows = collect_widgets (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_ROW);
+    g_autoptr(GPtrArray) rows = lanka_test_collect_widgets (GTK_WIDGET (fixture->page),
+                                                            ADW_TYPE_PREFERENCES_ROW);
 
     g_assert_cmpuint (rows->len, ==, 0);
   }
@@ -571,7 +458,7 @@ test_copy (Fixture       *fixture,
   int lock;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
   lock = lock_clipboard ();
 
   /* An agency's public number is copied as written, and stays. */
@@ -581,10 +468,10 @@ test_copy (Fixture       *fixture,
   g_assert_cmpstr (copied, ==, "026-10 20 30");
 
   /* The button shows that it did something. */
-  g_assert_nonnull (find_button_with_icon (GTK_WIDGET (public_row), "object-select-symbolic"));
-  iterate_until (shows_copy_icon, public_row);
+  g_assert_nonnull (lanka_test_find_button_with_icon (GTK_WIDGET (public_row), "object-select-symbolic"));
+  lanka_test_iterate_until (shows_copy_icon, public_row);
 
-  iterate_for (CLEAR_SECONDS + 1);
+  lanka_test_iterate_for (CLEAR_SECONDS + 1);
   g_clear_pointer (&copied, g_free);
   copied = read_clipboard (page);
   g_assert_cmpstr (copied, ==, "026-10 20 30");
@@ -598,7 +485,7 @@ test_copy (Fixture       *fixture,
   copied = read_clipboard (page);
   g_assert_cmpstr (copied, ==, "070-123 45 67");
 
-  iterate_for (CLEAR_SECONDS + 1);
+  lanka_test_iterate_for (CLEAR_SECONDS + 1);
   later = read_clipboard (page);
   g_assert_cmpstr (later, !=, "070-123 45 67");
   unlock_clipboard (lock);
@@ -607,7 +494,7 @@ test_copy (Fixture       *fixture,
   weak = personal_row;
   g_object_add_weak_pointer (G_OBJECT (personal_row), &weak);
   lanka_agency_page_set_agency (fixture->page, NULL);
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
 }
 
 static void
@@ -619,16 +506,17 @@ test_accessible_copy_buttons (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
 
   /* Every copy button has a tooltip; the ones that copy a known kind of
    * value say which.
    */
-  rows = collect_widgets (page, LANKA_TYPE_VALUE_ROW);
+  rows = lanka_test_collect_widgets (page, LANKA_TYPE_VALUE_ROW);
   g_assert_cmpuint (rows->len, >=, 8);
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkButton *button = find_button_with_icon (g_ptr_array_index (rows, i), "edit-copy-symbolic");
+      GtkButton *button = GTK_BUTTON (lanka_test_find_button_with_icon (g_ptr_array_index (rows, i),
+                                                                        "edit-copy-symbolic"));
 
       g_assert_nonnull (button);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, _("Copy"));
@@ -650,13 +538,13 @@ test_add_contact (Fixture       *fixture,
   gpointer weak;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.1);
+  lanka_test_iterate_for (0.1);
 
   /* No one yet: the group invites to add someone. */
   g_assert_true (is_shown (GTK_WIDGET (find_group (fixture->page, _("Contact Persons")))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "agency-page.add-contact", NULL));
-  editor = find_toplevel (LANKA_TYPE_CONTACT_EDITOR);
+  editor = lanka_test_find_toplevel (LANKA_TYPE_CONTACT_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (editor) == fixture->window);
 
@@ -667,7 +555,7 @@ test_add_contact (Fixture       *fixture,
   lanka_directory_add_contact (fixture->database, lanka_agency_get_uuid (agency), contact, &error);
   g_assert_no_error (error);
   g_signal_emit_by_name (editor, "saved", contact);
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
 
   g_assert_cmpuint (fixture->changed, ==, 1);
   g_assert_true (shows_text (GTK_WIDGET (fixture->page), "Bertil Berg"));
@@ -677,7 +565,7 @@ test_add_contact (Fixture       *fixture,
   weak = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   gtk_window_destroy (editor);
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
 }
 
 static void
@@ -691,7 +579,7 @@ test_delete_contact (Fixture       *fixture,
   const char *uuid;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.1);
+  lanka_test_iterate_for (0.1);
   contacts = lanka_directory_list_contacts (fixture->database, lanka_agency_get_uuid (agency), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
@@ -700,22 +588,22 @@ test_delete_contact (Fixture       *fixture,
   /* Cancelling keeps the person. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "agency-page.delete-contact", "s", uuid));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "Anna Andersson"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
   g_assert_true (shows_text (GTK_WIDGET (fixture->page), "Anna Andersson"));
   g_assert_cmpuint (fixture->changed, ==, 0);
 
   /* Deleting takes them off the page and out of the database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "agency-page.delete-contact", "s", uuid));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  iterate_for (0.2);
+  lanka_test_iterate_for (0.2);
   g_assert_false (shows_text (GTK_WIDGET (fixture->page), "Anna Andersson"));
   g_assert_false (shows_text (GTK_WIDGET (fixture->page), "070-123 45 67"));
   g_assert_cmpuint (fixture->changed, ==, 1);
@@ -740,16 +628,16 @@ test_history (Fixture       *fixture,
   gpointer weak;
 
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.1);
+  lanka_test_iterate_for (0.1);
   contacts = lanka_directory_list_contacts (fixture->database, lanka_agency_get_uuid (agency), &error);
   g_assert_no_error (error);
   uuid = lanka_agency_contact_get_uuid (g_ptr_array_index (contacts, 0));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "agency-page.show-history", "s", uuid));
-  dialog = find_toplevel (LANKA_TYPE_HISTORY_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Anna Andersson"));
 
   /* Whatever the store answers, the dialog says it in words. */
@@ -772,7 +660,7 @@ test_history (Fixture       *fixture,
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   lanka_agency_page_set_agency (fixture->page, NULL);
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
 }
 
 static void
@@ -786,7 +674,7 @@ test_history_dialog_empty (Fixture       *fixture,
   /* A person nobody ever saved has no history, or the store says why. */
   dialog = lanka_history_dialog_new (fixture->database, "00000000-0000-4000-8000-000000000000", "Ingen");
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
 
   entries = lanka_directory_list_history (fixture->database,
                                           "00000000-0000-4000-8000-000000000000",
@@ -833,9 +721,9 @@ test_agency_actions (Fixture       *fixture,
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), activated);
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "directory", G_ACTION_GROUP (group));
   lanka_agency_page_set_agency (fixture->page, agency);
-  iterate_for (0.1);
+  lanka_test_iterate_for (0.1);
 
-  buttons = collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON);
+  buttons = lanka_test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
                    "directory.edit") == 0)
@@ -849,7 +737,7 @@ test_agency_actions (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (activated, 0), ==, "edit");
 
   /* The menu holds the rest, each with a keyboard mnemonic. */
-  menu_buttons = collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
+  menu_buttons = lanka_test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
   g_assert_cmpuint (menu_buttons->len, ==, 1);
   g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (menu_buttons, 0)));
   menu = gtk_menu_button_get_menu_model (g_ptr_array_index (menu_buttons, 0));
@@ -891,18 +779,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Messages come from the build tree, so the test checks the translation
-   * that is about to be installed.
-   */
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  lanka_test_ui_init (&argc, &argv);
   lanka_clipboard_set_clear_seconds (CLEAR_SECONDS);
-  adw_init ();
 
 #define ADD_TEST(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)

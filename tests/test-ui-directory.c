@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lanka-agency-editor.h"
 #include "lanka-agency-list.h"
@@ -17,7 +16,7 @@
 #include "lanka-directory.h"
 #include "lanka-find-help-dialog.h"
 #include "lanka-store-error.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-vocabulary.h"
 #include "lanka-window-private.h"
 
@@ -27,110 +26,20 @@
 
 static LankaApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static gboolean
-is_unlocked (gpointer data)
-{
-  return lanka_application_get_database (app) != NULL;
-}
-
-static void
-create_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(LankaDatabase) database = NULL;
-  g_autoptr(LankaSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
-
-  database = lanka_vault_create_finish (LANKA_VAULT (object), result, &code, &error);
-  g_assert_no_error (error);
-  lanka_application_set_database (app, database);
-}
-
-static void
-unlock_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(LankaDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-
-  database = lanka_vault_unlock_finish (LANKA_VAULT (object), result, &error);
-  g_assert_no_error (error);
-  lanka_application_set_database (app, database);
-}
-
-/* The first test creates the database; after a lock, the keyring opens it. */
-static void
-ensure_unlocked (void)
-{
-  LankaVault *vault = lanka_application_get_vault (app);
-
-  if (lanka_application_get_database (app) != NULL)
-    return;
-
-  if (lanka_vault_get_state (vault) == LANKA_VAULT_STATE_EMPTY)
-    lanka_vault_create_async (vault, NULL, NULL, create_cb, NULL);
-  else
-    lanka_vault_unlock_async (vault, LANKA_VAULT_METHOD_KEYRING, NULL, FALSE, NULL, unlock_cb, NULL);
-
-  iterate_until (is_unlocked, NULL);
-}
-
 static LankaWindow *
 open_window (int width)
 {
   LankaWindow *window;
 
-  ensure_unlocked ();
+  lanka_test_ensure_unlocked (app);
 
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
-  iterate_until (is_mapped, window);
+  lanka_test_iterate_until (lanka_test_is_mapped, window);
   lanka_window_set_visible_part (window, "directory");
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
 
   return window;
 }
@@ -138,54 +47,7 @@ open_window (int width)
 static void
 close_window (LankaWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate_until (is_cleared, &weak);
-}
-
-static GtkWidget *
-find_child (GtkWidget  *root,
-            GType       type,
-            const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (label == NULL ||
-           (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)))
-        return child;
-
-      if ((found = find_child (child, type, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *buildable_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), buildable_id) == 0)
-        return child;
-
-      if ((found = find_by_name (child, buildable_id)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  lanka_test_close_window (GTK_WINDOW (window));
 }
 
 /* Whether the buttons for @action_name can be pressed. */
@@ -193,26 +55,19 @@ static gboolean
 action_enabled (LankaDirectoryView *view,
                 const char         *action_name)
 {
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  g_autoptr(GPtrArray) actionables = lanka_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_ACTIONABLE);
   gboolean found = FALSE;
 
-  g_ptr_array_add (queue, view);
-  while (queue->len > 0)
+  for (guint i = 0; i < actionables->len; i++)
     {
-      GtkWidget *widget = g_ptr_array_steal_index (queue, queue->len - 1);
+      GtkWidget *widget = actionables->pdata[i];
 
-      if (GTK_IS_ACTIONABLE (widget) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
         {
           if (!gtk_widget_get_sensitive (widget))
             return FALSE;
           found = TRUE;
         }
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (queue, child);
     }
 
   g_assert_true (found);
@@ -220,30 +75,17 @@ action_enabled (LankaDirectoryView *view,
   return TRUE;
 }
 
-static GtkWidget *
-find_editable_with_text (GtkWidget  *root,
-                         const char *text)
+static gboolean
+has_text (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_EDITABLE (child) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
-        return child;
-
-      if ((found = find_editable_with_text (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_EDITABLE (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
 }
 
 static LankaAgencyList *
 get_list (LankaDirectoryView *view)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (find_by_name (GTK_WIDGET (view), "list_view"));
+  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
 
   return LANKA_AGENCY_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
@@ -252,7 +94,7 @@ get_list (LankaDirectoryView *view)
 static const char *
 visible_list_page (LankaDirectoryView *view)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (find_by_name (GTK_WIDGET (view), "list_view"));
+  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (list_view), GTK_TYPE_STACK);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -353,8 +195,8 @@ test_filter (void)
 {
   LankaWindow *window = open_window (1000);
   LankaDirectoryView *view = window->directory_view;
-  GtkDropDown *type_dropdown = GTK_DROP_DOWN (find_by_name (GTK_WIDGET (view), "type_dropdown"));
-  GtkRevealer *filter_revealer = GTK_REVEALER (find_by_name (GTK_WIDGET (view), "filter_revealer"));
+  GtkDropDown *type_dropdown = GTK_DROP_DOWN (lanka_test_find_by_id (GTK_WIDGET (view), "type_dropdown"));
+  GtkRevealer *filter_revealer = GTK_REVEALER (lanka_test_find_by_id (GTK_WIDGET (view), "filter_revealer"));
   guint n_all = n_listed (view);
   guint county_board = GTK_INVALID_LIST_POSITION;
   GListModel *types;
@@ -390,9 +232,10 @@ test_select_shows_page (void)
 {
   LankaWindow *window = open_window (1000);
   LankaDirectoryView *view = window->directory_view;
-  GtkListView *list_view = GTK_LIST_VIEW (find_by_name (GTK_WIDGET (view), "list_view"));
+  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
-  LankaAgencyPage *page = LANKA_AGENCY_PAGE (find_child (GTK_WIDGET (view), LANKA_TYPE_AGENCY_PAGE, NULL));
+  LankaAgencyPage *page = LANKA_AGENCY_PAGE (lanka_test_find_child (GTK_WIDGET (view),
+                                                                    LANKA_TYPE_AGENCY_PAGE));
   g_autoptr(LankaAgency) item = g_list_model_get_item (G_LIST_MODEL (get_list (view)), 2);
 
   gtk_selection_model_select_item (selection, 2, TRUE);
@@ -406,14 +249,14 @@ test_select_shows_page (void)
 static AdwToastOverlay *
 get_toast_overlay (LankaDirectoryView *view)
 {
-  return ADW_TOAST_OVERLAY (find_child (GTK_WIDGET (view), ADW_TYPE_TOAST_OVERLAY, NULL));
+  return ADW_TOAST_OVERLAY (lanka_test_find_child (GTK_WIDGET (view), ADW_TYPE_TOAST_OVERLAY));
 }
 
 static GtkWidget *
 find_toast_button (LankaDirectoryView *view,
                    const char         *label)
 {
-  return find_child (GTK_WIDGET (get_toast_overlay (view)), GTK_TYPE_BUTTON, label);
+  return lanka_test_find_button (GTK_WIDGET (get_toast_overlay (view)), label);
 }
 
 static gboolean
@@ -443,39 +286,23 @@ test_delete_and_undo (void)
   g_assert_cmpuint (lanka_agency_list_find (get_list (view), uuid), ==, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (n_listed (view), ==, n_before - 1);
   g_assert_null (lanka_directory_view_get_shown_uuid (view));
-  iterate_until (has_undo, view);
+  lanka_test_iterate_until (has_undo, view);
 
   /* Undo brings it back, shown. */
   g_signal_emit_by_name (find_toast_button (view, _("_Undo")), "clicked");
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_cmpuint (lanka_agency_list_find (get_list (view), uuid), !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (lanka_directory_view_get_shown_uuid (view), ==, uuid);
 
   /* Deleted again and the toast let go: gone for good. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "directory.delete", NULL));
-  iterate_until (has_undo, view);
+  lanka_test_iterate_until (has_undo, view);
   close_window (window);
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
 
   gone = lanka_directory_get_agency (database, uuid, &error);
   g_assert_null (gone);
   g_assert_error (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 static void
@@ -485,9 +312,9 @@ test_add_opens_editor (void)
   LankaDirectoryView *view = window->directory_view;
   GtkWindow *editor;
 
-  g_assert_null (find_toplevel (LANKA_TYPE_AGENCY_EDITOR));
+  g_assert_null (lanka_test_find_toplevel (LANKA_TYPE_AGENCY_EDITOR));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "directory.add", NULL));
-  editor = find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
+  editor = lanka_test_find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
   gtk_window_destroy (editor);
@@ -508,7 +335,7 @@ test_find_help_shows_choice (void)
 
   lanka_directory_view_set_search_text (view, "qxzqxz");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "directory.find-help", NULL));
-  dialog = find_toplevel (LANKA_TYPE_FIND_HELP_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_FIND_HELP_DIALOG);
   g_assert_nonnull (dialog);
 
   g_signal_emit_by_name (dialog, "agency-chosen", uuid);
@@ -533,7 +360,7 @@ test_lock_empties (void)
   g_assert_null (lanka_directory_view_get_shown_uuid (view));
   g_assert_false (action_enabled (view, "directory.add"));
 
-  ensure_unlocked ();
+  lanka_test_ensure_unlocked (app);
   g_assert_nonnull (lanka_directory_view_get_database (view));
   g_assert_true (action_enabled (view, "directory.add"));
   g_assert_cmpuint (n_listed (view), >=, 20);
@@ -557,9 +384,9 @@ test_draft_after_unlock (void)
   GtkWidget *name;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "directory.add", NULL));
-  editor = find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
+  editor = lanka_test_find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
   g_assert_nonnull (editor);
-  iterate_until (is_mapped, editor);
+  lanka_test_iterate_until (lanka_test_is_mapped, editor);
 
   /* The first field of a new agency is its name. */
   name = GTK_WIDGET (gtk_root_get_focus (GTK_ROOT (editor)));
@@ -570,17 +397,37 @@ test_draft_after_unlock (void)
   gtk_editable_set_text (GTK_EDITABLE (name), "Stödcentrum Gotland");
 
   lanka_application_lock (app);
-  iterate_a_while ();
-  g_assert_null (find_toplevel (LANKA_TYPE_AGENCY_EDITOR));
+  lanka_test_iterate_a_while ();
+  g_assert_null (lanka_test_find_toplevel (LANKA_TYPE_AGENCY_EDITOR));
 
-  ensure_unlocked ();
-  iterate_until (has_open, view);
+  lanka_test_ensure_unlocked (app);
+  lanka_test_iterate_until (has_open, view);
   g_signal_emit_by_name (find_toast_button (view, _("_Open")), "clicked");
-  editor = find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
+  editor = lanka_test_find_toplevel (LANKA_TYPE_AGENCY_EDITOR);
   g_assert_nonnull (editor);
-  g_assert_nonnull (find_editable_with_text (GTK_WIDGET (editor), "Stödcentrum Gotland"));
+  g_assert_nonnull (lanka_test_find_widget (GTK_WIDGET (editor), has_text, "Stödcentrum Gotland"));
   gtk_window_destroy (editor);
 
+  close_window (window);
+}
+
+/* Nothing opened over the window stays on screen after a lock. */
+static void
+test_lock_closes_dialogs (void)
+{
+  LankaWindow *window = open_window (1000);
+  LankaDirectoryView *view = window->directory_view;
+  gpointer dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "directory.find-help", NULL));
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_FIND_HELP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+
+  lanka_application_lock (app);
+  lanka_test_iterate_until (lanka_test_is_cleared, &dialog);
+
+  lanka_test_ensure_unlocked (app);
   close_window (window);
 }
 
@@ -595,12 +442,12 @@ test_narrow (void)
 {
   LankaWindow *window = open_window (360);
   LankaDirectoryView *view = window->directory_view;
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_child (GTK_WIDGET (view), ADW_TYPE_LEAFLET, NULL));
-  GtkListView *list_view = GTK_LIST_VIEW (find_by_name (GTK_WIDGET (view), "list_view"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (lanka_test_find_child (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
-  GtkWidget *sidebar = find_by_name (GTK_WIDGET (view), "sidebar");
+  GtkWidget *sidebar = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar");
 
-  iterate_until (is_folded, leaflet);
+  lanka_test_iterate_until (is_folded, leaflet);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
 
   /* Choosing an agency shows it; Back returns to the list. */
@@ -616,25 +463,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   int ret;
 
+  lanka_test_ui_init (&argc, &argv);
   data_dir = lanka_test_make_data_dir ();
-  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
-
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = lanka_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lanka_test_application_new (data_dir);
 
   g_test_add_func ("/ui/directory/seeded", test_seeded);
   g_test_add_func ("/ui/directory/search", test_search);
@@ -645,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/ui/directory/find-help-shows-choice", test_find_help_shows_choice);
   g_test_add_func ("/ui/directory/lock-empties", test_lock_empties);
   g_test_add_func ("/ui/directory/draft-after-unlock", test_draft_after_unlock);
+  g_test_add_func ("/ui/directory/lock-closes-dialogs", test_lock_closes_dialogs);
   g_test_add_func ("/ui/directory/narrow", test_narrow);
 
   ret = g_test_run ();

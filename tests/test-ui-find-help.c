@@ -8,15 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lanka-directory.h"
 #include "lanka-find-help-dialog.h"
 #include "lanka-find-help.h"
-#include "lanka-key.h"
 #include "lanka-merge-dialog.h"
 #include "lanka-store-error.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 
 /* The agencies below are made up for the tests. */
 
@@ -34,34 +32,6 @@ typedef struct
   /* A shelter in Skåne. */
   LankaAgency   *elsewhere;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
 
 static LankaAgency *
 add_agency (LankaDatabase      *database,
@@ -97,14 +67,10 @@ fixture_set_up (Fixture       *fixture,
   static const char * const women[] = { "women", NULL };
   static const char * const children[] = { "children", "accompanied_children", NULL };
   static const char * const women_and_children[] = { "women", "children", NULL };
-  g_autoptr(LankaKey) key = lanka_key_new_random ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fixture->dir = lanka_test_make_data_dir ();
-  path = g_build_filename (fixture->dir, "lanka.db", NULL);
-  fixture->database = lanka_database_create (path, key, &error);
-  g_assert_no_error (error);
+  fixture->database = lanka_test_create_database (fixture->dir);
 
   fixture->women_shelter = add_agency (fixture->database, "Kvinnohuset Linden", "shelter",
                                        stockholm, women, FALSE);
@@ -152,29 +118,13 @@ skip_unless_find_help_works (Fixture *fixture)
   return TRUE;
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
 /* The rows a person sees, top to bottom: the uuid of each agency. */
 static GStrv
 visible_agencies (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = lanka_test_collect_widgets (root, GTK_TYPE_LIST_BOX_ROW);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  collect (root, GTK_TYPE_LIST_BOX_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *uuid = g_object_get_data (rows->pdata[i], "lanka-uuid");
@@ -190,41 +140,11 @@ static GtkWidget *
 find_agency_row (GtkWidget  *root,
                  const char *uuid)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = lanka_test_collect_widgets (root, GTK_TYPE_LIST_BOX_ROW);
 
-  collect (root, GTK_TYPE_LIST_BOX_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (g_object_get_data (rows->pdata[i], "lanka-uuid"), uuid) == 0)
       return rows->pdata[i];
-
-  return NULL;
-}
-
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i]) &&
-        g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The status page a person sees, if any. */
-static AdwStatusPage *
-visible_status_page (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-
-  collect (root, ADW_TYPE_STATUS_PAGE, pages);
-  for (guint i = 0; i < pages->len; i++)
-    if (gtk_widget_get_mapped (pages->pdata[i]))
-      return pages->pdata[i];
 
   return NULL;
 }
@@ -236,35 +156,12 @@ settle (void)
     ;
 }
 
-static GtkWindow *
-show_in_window (GtkWidget *widget)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, 600, 900);
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  iterate_until (is_mapped, window);
-
-  return window;
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (window);
-  iterate_until (is_cleared, &weak);
-}
-
 static void
 test_choose_a_need (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   LankaFindHelp *find_help = g_object_ref_sink (lanka_find_help_new ());
-  GtkWindow *window = show_in_window (GTK_WIDGET (find_help));
+  GtkWindow *window = lanka_test_show_in_window (GTK_WIDGET (find_help), 600, 900);
   AdwStatusPage *page;
   g_auto(GStrv) shown = NULL;
 
@@ -273,22 +170,23 @@ test_choose_a_need (Fixture       *fixture,
   settle ();
 
   /* Before a need is chosen, the widget says what to do, not "nothing found". */
-  page = visible_status_page (GTK_WIDGET (find_help));
+  page = lanka_test_visible_status_page (GTK_WIDGET (find_help));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, _("Choose What the Person Needs"));
   shown = visible_agencies (GTK_WIDGET (find_help));
   g_assert_cmpuint (g_strv_length (shown), ==, 0);
 
   /* The chooser offers both support types and forms of exploitation. */
-  g_assert_true (shows_text (GTK_WIDGET (find_help), _("Not chosen")));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (find_help), _("Not chosen")));
 
   lanka_find_help_set_need (find_help, "protected_housing");
   settle ();
-  g_assert_false (shows_text (GTK_WIDGET (find_help), _("Not chosen")));
-  g_assert_true (shows_text (GTK_WIDGET (find_help), g_dpgettext2 (GETTEXT_PACKAGE, "support type",
-                                                                   "Protected housing")));
+  g_assert_null (lanka_test_find_label (GTK_WIDGET (find_help), _("Not chosen")));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (find_help),
+                                           g_dpgettext2 (GETTEXT_PACKAGE, "support type",
+                                                         "Protected housing")));
 
-  page = visible_status_page (GTK_WIDGET (find_help));
+  page = lanka_test_visible_status_page (GTK_WIDGET (find_help));
   if (page != NULL &&
       g_strcmp0 (adw_status_page_get_title (page), _("The Directory Could Not Be Searched")) == 0)
     {
@@ -297,7 +195,7 @@ test_choose_a_need (Fixture       *fixture,
       g_assert_cmpstr (adw_status_page_get_description (page), !=, "");
     }
 
-  close_window (window);
+  lanka_test_close_window (window);
   g_assert_finalize_object (find_help);
 }
 
@@ -325,7 +223,7 @@ test_ranking (Fixture       *fixture,
     return;
 
   find_help = g_object_ref_sink (lanka_find_help_new ());
-  window = show_in_window (GTK_WIDGET (find_help));
+  window = lanka_test_show_in_window (GTK_WIDGET (find_help), 600, 900);
   g_signal_connect (find_help, "agency-activated", G_CALLBACK (on_agency_activated_cb), &activated);
 
   g_object_set (find_help,
@@ -347,35 +245,35 @@ test_ranking (Fixture       *fixture,
 
   /* Translators' own words, under each group's heading. */
   in_stockholm = g_strdup_printf (_("In %s"), "Stockholm");
-  g_assert_true (shows_text (GTK_WIDGET (find_help), in_stockholm));
-  g_assert_true (shows_text (GTK_WIDGET (find_help), _("Whole Country")));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (find_help), in_stockholm));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (find_help), _("Whole Country")));
 
   /* The shelter for women warns that it does not take children; the one
    * that does take them does not; the national one says it does not say.
    */
   row = find_agency_row (GTK_WIDGET (find_help), lanka_agency_get_uuid (fixture->women_shelter));
-  g_assert_true (shows_text (row, _("Does not take children")));
-  g_assert_true (shows_text (row, "Kvinnohuset Linden"));
+  g_assert_nonnull (lanka_test_find_label (row, _("Does not take children")));
+  g_assert_nonnull (lanka_test_find_label (row, "Kvinnohuset Linden"));
   row = find_agency_row (GTK_WIDGET (find_help), lanka_agency_get_uuid (fixture->children_shelter));
-  g_assert_false (shows_text (row, _("Does not take children")));
+  g_assert_null (lanka_test_find_label (row, _("Does not take children")));
   row = find_agency_row (GTK_WIDGET (find_help), lanka_agency_get_uuid (fixture->national));
-  g_assert_false (shows_text (row, _("Does not take children")));
-  g_assert_true (shows_text (row, _("Does not say whom it accepts")));
-  g_assert_true (shows_text (row, C_("national method-support team", "NMT")));
+  g_assert_null (lanka_test_find_label (row, _("Does not take children")));
+  g_assert_nonnull (lanka_test_find_label (row, _("Does not say whom it accepts")));
+  g_assert_nonnull (lanka_test_find_label (row, C_("national method-support team", "NMT")));
 
   /* An adult may go to the shelter for women. */
   lanka_find_help_set_child (find_help, FALSE);
   settle ();
   row = find_agency_row (GTK_WIDGET (find_help), lanka_agency_get_uuid (fixture->women_shelter));
   g_assert_nonnull (row);
-  g_assert_false (shows_text (row, _("Does not take children")));
+  g_assert_null (lanka_test_find_label (row, _("Does not take children")));
 
   /* A click opens the agency. */
   row = find_agency_row (GTK_WIDGET (find_help), lanka_agency_get_uuid (fixture->national));
   g_assert_true (gtk_widget_activate (row));
   g_assert_cmpstr (activated, ==, lanka_agency_get_uuid (fixture->national));
 
-  close_window (window);
+  lanka_test_close_window (window);
   g_assert_finalize_object (find_help);
 }
 
@@ -392,7 +290,7 @@ test_nothing_found (Fixture       *fixture,
     return;
 
   find_help = g_object_ref_sink (lanka_find_help_new ());
-  window = show_in_window (GTK_WIDGET (find_help));
+  window = lanka_test_show_in_window (GTK_WIDGET (find_help), 600, 900);
   g_object_set (find_help,
                 "database", fixture->database,
                 "need", "OrganRemoval",
@@ -400,7 +298,7 @@ test_nothing_found (Fixture       *fixture,
                 NULL);
   settle ();
 
-  page = visible_status_page (GTK_WIDGET (find_help));
+  page = lanka_test_visible_status_page (GTK_WIDGET (find_help));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Agency Found"));
   /* It says what to try instead, and names the county. */
@@ -417,7 +315,7 @@ test_nothing_found (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (shown), ==, 1);
   g_assert_cmpstr (shown[0], ==, lanka_agency_get_uuid (fixture->national));
 
-  close_window (window);
+  lanka_test_close_window (window);
   g_assert_finalize_object (find_help);
 }
 
@@ -428,20 +326,6 @@ on_agency_chosen_cb (LankaFindHelpDialog  *dialog,
 {
   g_free (*chosen);
   *chosen = g_strdup (uuid);
-}
-
-static GtkButton *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
-      return buttons->pdata[i];
-
-  return NULL;
 }
 
 static void
@@ -460,7 +344,7 @@ test_dialog (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_signal_connect (dialog, "agency-chosen", G_CALLBACK (on_agency_chosen_cb), &chosen);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
 
   /* What the caller asked for is what the person sees. */
   find_help = lanka_find_help_dialog_get_find_help (dialog);
@@ -468,7 +352,7 @@ test_dialog (Fixture       *fixture,
   g_assert_true (lanka_find_help_get_child (find_help));
   g_assert_cmpstr (lanka_find_help_get_county (find_help), ==, "01");
 
-  choose = find_action_button (GTK_WIDGET (dialog), "find-help.choose");
+  choose = GTK_BUTTON (lanka_test_find_action_button (GTK_WIDGET (dialog), "find-help.choose"));
   g_assert_nonnull (choose);
   g_assert_cmpstr (gtk_button_get_label (choose), ==, _("_Show in Directory"));
   lanka_find_help_dialog_set_choose_label (dialog, "_Link");
@@ -488,12 +372,12 @@ test_dialog (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "find-help.choose", NULL));
       g_assert_cmpstr (chosen, ==, lanka_agency_get_uuid (fixture->children_shelter));
-      iterate_until (is_cleared, &weak);
+      lanka_test_iterate_until (lanka_test_is_cleared, &weak);
       return;
     }
 
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
   g_assert_null (chosen);
 }
 
@@ -555,9 +439,8 @@ static GtkCheckButton *
 find_value_choice (GtkWidget  *root,
                    const char *value)
 {
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = lanka_test_collect_widgets (root, GTK_TYPE_CHECK_BUTTON);
 
-  collect (root, GTK_TYPE_CHECK_BUTTON, checks);
   for (guint i = 0; i < checks->len; i++)
     {
       GtkWidget *child = gtk_check_button_get_child (checks->pdata[i]);
@@ -570,24 +453,10 @@ find_value_choice (GtkWidget  *root,
 }
 
 static GtkWidget *
-find_group (GtkWidget  *root,
-            const char *title)
-{
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-
-  collect (root, ADW_TYPE_PREFERENCES_GROUP, groups);
-  for (guint i = 0; i < groups->len; i++)
-    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
-      return groups->pdata[i];
-
-  return NULL;
-}
-
-static GtkWidget *
 find_field_group (GtkWidget  *root,
                   const char *field)
 {
-  return find_group (root, g_dpgettext2 (GETTEXT_PACKAGE, "agency field", field));
+  return lanka_test_find_group (root, g_dpgettext2 (GETTEXT_PACKAGE, "agency field", field));
 }
 
 /* The choice of @value for the field titled @field. */
@@ -601,22 +470,6 @@ find_field_choice (GtkWidget  *root,
   g_assert_nonnull (group);
 
   return find_value_choice (group, value);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
 }
 
 static void
@@ -668,7 +521,7 @@ test_merge (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_signal_connect (dialog, "merged", G_CALLBACK (on_merged_cb), &merged);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
 
   /* A choice for each field that differs, none for the type they share. */
   g_assert_nonnull (find_field_group (GTK_WIDGET (dialog), "Name"));
@@ -683,8 +536,8 @@ test_merge (Fixture       *fixture,
                                                                  "Människohandelsgruppen")));
 
   /* The lists are shown combined: one phone number written two ways is one. */
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Växel: 08-123 45 67"));
-  g_assert_false (shows_text (GTK_WIDGET (dialog), "+46 8 123 45 67"));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (dialog), "Växel: 08-123 45 67"));
+  g_assert_null (lanka_test_find_label (GTK_WIDGET (dialog), "+46 8 123 45 67"));
 
   check = find_field_choice (GTK_WIDGET (dialog), "Name", "Polismyndigheten Stockholm");
   gtk_check_button_set_active (check, TRUE);
@@ -693,7 +546,7 @@ test_merge (Fixture       *fixture,
 
   /* Merge asks first; cancelling there changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.merge", NULL));
-  confirm = find_message_dialog ();
+  confirm = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
   settle ();
@@ -704,10 +557,10 @@ test_merge (Fixture       *fixture,
   g_clear_object (&gone);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.merge", NULL));
-  confirm = find_message_dialog ();
+  confirm = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "merge");
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
   g_assert_cmpstr (merged, ==, first_uuid);
 
   kept = lanka_directory_get_agency (fixture->database, first_uuid, &error);
@@ -736,7 +589,7 @@ test_merge_search (Fixture       *fixture,
 {
   MergePair pair = { NULL, };
   LankaMergeDialog *dialog;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(LankaAgency) still = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *second_row = NULL;
@@ -749,12 +602,12 @@ test_merge_search (Fixture       *fixture,
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
 
   /* First the other agency is found; the agency itself is not offered. */
-  merge = GTK_WIDGET (find_action_button (GTK_WIDGET (dialog), "merge.merge"));
+  merge = lanka_test_find_action_button (GTK_WIDGET (dialog), "merge.merge");
   g_assert_false (gtk_widget_is_sensitive (merge));
-  collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  rows = lanka_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *title = adw_preferences_row_get_title (rows->pdata[i]);
@@ -772,7 +625,7 @@ test_merge_search (Fixture       *fixture,
 
   /* Closing merges nothing. */
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
   still = lanka_directory_get_agency (fixture->database, lanka_agency_get_uuid (pair.second), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_contacts (fixture->database, lanka_agency_get_uuid (pair.first)), ==, 1);
@@ -802,12 +655,12 @@ test_merge_keep_other (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_signal_connect (dialog, "merged", G_CALLBACK (on_merged_cb), &merged);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until (lanka_test_is_mapped, dialog);
 
   /* Keeping the second record makes its values the ones chosen, except
    * where it has none.
    */
-  keep_group = find_group (GTK_WIDGET (dialog), _("Which Agency Stays"));
+  keep_group = lanka_test_find_group (GTK_WIDGET (dialog), _("Which Agency Stays"));
   g_assert_nonnull (keep_group);
   gtk_check_button_set_active (find_value_choice (keep_group, "Polismyndigheten Stockholm"), TRUE);
   g_assert_true (gtk_check_button_get_active (find_field_choice (GTK_WIDGET (dialog), "Name",
@@ -816,10 +669,10 @@ test_merge_keep_other (Fixture       *fixture,
                                                                  "Människohandelsgruppen")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.merge", NULL));
-  confirm = find_message_dialog ();
+  confirm = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "merge");
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until (lanka_test_is_cleared, &weak);
 
   /* The second uuid survives; the first is gone. */
   g_assert_cmpstr (merged, ==, lanka_agency_get_uuid (pair.second));
@@ -839,14 +692,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  lanka_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/find-help/choose-a-need", Fixture, NULL,
               fixture_set_up, test_choose_a_need, fixture_tear_down);

@@ -9,12 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "lanka-directory.h"
 #include "lanka-import-dialog.h"
-#include "lanka-key.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-vcard.h"
 
 /* The agencies, people and numbers below are made up for the tests. */
@@ -25,27 +23,8 @@ typedef struct
   LankaDatabase *database;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
+/* Reading and checking a file runs in a thread, which a busy machine slows. */
+#define READ_SECONDS 20
 
 static gboolean
 is_done_reading (gpointer data)
@@ -57,15 +36,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(LankaKey) key = lanka_key_new_random ();
   g_autoptr(LankaAgency) existing = lanka_agency_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fixture->dir = lanka_test_make_data_dir ();
-  path = g_build_filename (fixture->dir, "lanka.db", NULL);
-  fixture->database = lanka_database_create (path, key, &error);
-  g_assert_no_error (error);
+  fixture->database = lanka_test_create_database (fixture->dir);
 
   lanka_agency_set_name (existing, "Kvinnojouren Tranan");
   lanka_agency_set_agency_type (existing, "ngo");
@@ -112,36 +87,6 @@ count_agencies (Fixture    *fixture,
   return count;
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i]) &&
-        g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return labels->pdata[i];
-
-  return NULL;
-}
-
 /* A row is the check button, then the name with the status, what the
  * card holds and the reason, one below the other.
  */
@@ -156,7 +101,7 @@ static GtkCheckButton *
 find_row_check (GtkWidget  *root,
                 const char *title)
 {
-  GtkLabel *label = find_label (root, title);
+  GtkLabel *label = GTK_LABEL (lanka_test_find_label (root, title));
   GtkWidget *row;
 
   g_assert_nonnull (label);
@@ -171,55 +116,27 @@ row_shows (GtkWidget  *root,
            const char *title,
            const char *text)
 {
-  GtkLabel *label = find_label (root, title);
+  GtkLabel *label = GTK_LABEL (lanka_test_find_label (root, title));
   GtkWidget *row;
 
   g_assert_nonnull (label);
   row = row_of (label);
 
-  return find_label (row, text) != NULL;
-}
-
-static GtkButton *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
-      return buttons->pdata[i];
-
-  return NULL;
+  return lanka_test_find_label (row, text) != NULL;
 }
 
 static gboolean
 has_mapped_action_button (GtkWidget  *root,
                           const char *action_name)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = lanka_test_collect_widgets (root, GTK_TYPE_BUTTON);
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0 &&
         gtk_widget_get_mapped (buttons->pdata[i]))
       return TRUE;
 
   return FALSE;
-}
-
-static AdwStatusPage *
-visible_status_page (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-
-  collect (root, ADW_TYPE_STATUS_PAGE, pages);
-  for (guint i = 0; i < pages->len; i++)
-    if (gtk_widget_get_mapped (pages->pdata[i]))
-      return pages->pdata[i];
-
-  return NULL;
 }
 
 static void
@@ -242,7 +159,7 @@ open_dialog (Fixture  *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), weak);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), imported);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_done_reading, dialog);
+  lanka_test_iterate_until_within (is_done_reading, dialog, READ_SECONDS);
 
   return dialog;
 }
@@ -315,7 +232,7 @@ test_preview_and_import (Fixture       *fixture,
   duplicates = g_strdup_printf (ngettext ("%u possible duplicate", "%u possible duplicates", 1), 1);
   unreadable = g_strdup_printf (ngettext ("%u unreadable", "%u unreadable", 1), 1);
   summary = g_strjoin (_(", "), new, duplicates, unreadable, NULL);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), summary));
+  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (dialog), summary));
 
   /* Each card says what it is; the doubtful ones say why in the row. */
   g_assert_true (row_shows (GTK_WIDGET (dialog), "Stödcentrum Norr", C_("import status", "New")));
@@ -333,7 +250,7 @@ test_preview_and_import (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (check));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (check)));
 
-  import = find_action_button (GTK_WIDGET (dialog), "import.import");
+  import = GTK_BUTTON (lanka_test_find_action_button (GTK_WIDGET (dialog), "import.import"));
   g_assert_nonnull (import);
   g_clear_pointer (&label, g_free);
   label = import_label (2);
@@ -359,7 +276,7 @@ test_preview_and_import (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (import)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until_within (lanka_test_is_cleared, &weak, READ_SECONDS);
 
   /* The agency and the person who works there: two cards. */
   g_assert_cmpint (imported, ==, 2);
@@ -388,7 +305,7 @@ assert_refused (Fixture    *fixture,
   dialog = open_dialog (fixture, file, &weak, &imported);
 
   /* A sentence and a way out, nothing to import and nothing written. */
-  page = visible_status_page (GTK_WIDGET (dialog));
+  page = lanka_test_visible_status_page (GTK_WIDGET (dialog));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, _("Nothing to Import"));
   if (expected != NULL)
@@ -398,7 +315,7 @@ assert_refused (Fixture    *fixture,
   g_assert_true (has_mapped_action_button (GTK_WIDGET (dialog), "window.close"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until_within (lanka_test_is_cleared, &weak, READ_SECONDS);
   g_assert_cmpint (imported, ==, -1);
   g_assert_cmpuint (count_agencies (fixture, NULL), ==, 1);
 }
@@ -471,7 +388,7 @@ test_cancel (Fixture       *fixture,
    * it), and nothing is written.
    */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until_within (lanka_test_is_cleared, &weak, READ_SECONDS);
   g_assert_cmpint (imported, ==, -1);
   g_assert_cmpuint (count_agencies (fixture, NULL), ==, 1);
 }
@@ -489,7 +406,7 @@ test_import_fails (Fixture       *fixture,
   g_autoptr(GFile) file = write_file (fixture, "kontakter.vcf", contacts, -1);
   g_autofree char *prefix = NULL;
   LankaImportDialog *dialog;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
   gboolean explained = FALSE;
   gpointer weak = NULL;
   int imported = -1;
@@ -499,13 +416,13 @@ test_import_fails (Fixture       *fixture,
   /* Locking closes the database under the dialog. */
   lanka_database_close (fixture->database);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
-  iterate_until (is_idle, dialog);
+  lanka_test_iterate_until_within (is_idle, dialog, READ_SECONDS);
 
   /* The dialog stays, says that nothing was imported, and why. */
   g_assert_nonnull (weak);
   g_assert_cmpint (imported, ==, -1);
   prefix = g_strdup_printf (_("Nothing was imported. %s"), "");
-  collect (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  labels = lanka_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_get_mapped (labels->pdata[i]) &&
         g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), prefix) &&
@@ -514,21 +431,14 @@ test_import_fails (Fixture       *fixture,
   g_assert_true (explained);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_until (is_cleared, &weak);
+  lanka_test_iterate_until_within (lanka_test_is_cleared, &weak, READ_SECONDS);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  lanka_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/import/preview-and-import", Fixture, NULL,
               fixture_set_up, test_preview_and_import, fixture_tear_down);

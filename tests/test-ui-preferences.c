@@ -9,14 +9,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "lanka-application.h"
 #include "lanka-audit.h"
 #include "lanka-passphrase-dialog.h"
 #include "lanka-preferences-window.h"
 #include "lanka-recovery-code-dialog.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-window.h"
 
 /* Preferences → Security and Backup, against a real vault and the session's
@@ -28,78 +27,12 @@
 #define PASSPHRASE     "correct horse battery"
 #define NEW_PASSPHRASE "staple in the drawer"
 
+/* Changing a key derives it again, which takes longer than a page turn. */
+#define KEY_SECONDS 60
+
 static LankaApplication *app;
 static char *data_dir;
 static char *recovery_code;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-
-      if ((found = find_widget (child, match, data)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
 
 static gboolean
 is_page (GtkWidget     *widget,
@@ -109,32 +42,11 @@ is_page (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (widget)), name) == 0;
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_visible_type (GtkWidget     *widget,
-                 gconstpointer  type)
-{
-  return is_type (widget, type) && gtk_widget_is_visible (widget);
-}
-
-static gboolean
-is_code_label (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "recovery-code");
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *action)
 {
-  GtkWidget *button = find_widget (root, has_action, action);
+  GtkWidget *button = lanka_test_find_action_button (root, action);
 
   g_assert_nonnull (button);
   return button;
@@ -159,49 +71,23 @@ find_in_page (GtkWidget  *root,
               const char *page_name,
               GType       type)
 {
-  GtkWidget *page = find_widget (root, is_page, page_name);
+  GtkWidget *page = lanka_test_find_widget (root, is_page, page_name);
 
   g_assert_nonnull (page);
-  return find_widget (page, is_type, GSIZE_TO_POINTER (type));
-}
-
-static void
-collect_password_rows (GtkWidget *widget,
-                       GPtrArray *rows)
-{
-  if (ADW_IS_PASSWORD_ENTRY_ROW (widget) && gtk_widget_is_visible (widget))
-    g_ptr_array_add (rows, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_password_rows (child, rows);
+  return lanka_test_find_child (page, type);
 }
 
 /* The visible password rows of a dialog, top to bottom. */
 static GPtrArray *
 visible_password_rows (GtkWidget *root)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  GPtrArray *rows = lanka_test_collect_widgets (root, ADW_TYPE_PASSWORD_ENTRY_ROW);
 
-  collect_password_rows (root, rows);
+  for (guint i = rows->len; i > 0; i--)
+    if (!gtk_widget_is_visible (rows->pdata[i - 1]))
+      g_ptr_array_remove_index (rows, i - 1);
+
   return rows;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 static LankaPreferencesWindow *
@@ -210,10 +96,10 @@ open_preferences (void)
   LankaPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
+  preferences = lanka_test_find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_object_ref (preferences);
-  iterate_until (is_mapped, preferences);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, preferences, KEY_SECONDS);
 
   return preferences;
 }
@@ -225,7 +111,7 @@ static void
 close_preferences (LankaPreferencesWindow *preferences)
 {
   gtk_window_destroy (GTK_WINDOW (preferences));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_finalize_object (preferences);
 }
 
@@ -242,7 +128,7 @@ watch (gpointer window)
 static void
 wait_until_gone (void)
 {
-  iterate_until (is_cleared, &watched);
+  lanka_test_iterate_until_within (lanka_test_is_cleared, &watched, KEY_SECONDS);
 }
 
 static void
@@ -255,12 +141,6 @@ on_created_cb (GObject      *object,
 
   *database = lanka_vault_create_finish (LANKA_VAULT (object), result, &recovery_code, &error);
   g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *)data != NULL;
 }
 
 static void
@@ -347,7 +227,7 @@ test_locked (void)
 
   /* Unlocking makes the rows usable in the open window. */
   lanka_vault_create_async (lanka_application_get_vault (app), NULL, NULL, on_created_cb, &database);
-  iterate_until (is_set, &database);
+  lanka_test_iterate_until_within (lanka_test_is_set, &database, KEY_SECONDS);
   lanka_application_set_database (app, database);
 
   for (guint i = 0; i < G_N_ELEMENTS (key_actions); i++)
@@ -361,11 +241,16 @@ test_locked (void)
 }
 
 static gboolean
+is_visible_spinner (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_widget_is_visible (widget);
+}
+
+static gboolean
 is_not_busy (gpointer data)
 {
-  GtkWidget *spinner = find_widget (data, is_visible_type, GSIZE_TO_POINTER (GTK_TYPE_SPINNER));
-
-  return spinner == NULL;
+  return lanka_test_find_widget (data, is_visible_spinner, NULL) == NULL;
 }
 
 static gboolean
@@ -392,9 +277,9 @@ test_set_passphrase (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.set-passphrase", NULL));
-  dialog = find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, dialog, KEY_SECONDS);
 
   /* The keyring vouches for a first passphrase: only the new one is asked. */
   rows = visible_password_rows (GTK_WIDGET (dialog));
@@ -405,7 +290,7 @@ test_set_passphrase (void)
   gtk_editable_set_text (rows->pdata[1], PASSPHRASE "!");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "passphrase.save", NULL);
   g_assert_true (gtk_widget_has_css_class (rows->pdata[1], "error"));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_false (lanka_vault_has_passphrase (vault));
 
   /* Too short: marked on the first row. */
@@ -413,7 +298,7 @@ test_set_passphrase (void)
   gtk_editable_set_text (rows->pdata[1], "short");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "passphrase.save", NULL);
   g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "error"));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_false (lanka_vault_has_passphrase (vault));
 
   gtk_editable_set_text (rows->pdata[0], PASSPHRASE);
@@ -445,9 +330,9 @@ test_change_passphrase (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.change-passphrase", NULL));
-  dialog = find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, dialog, KEY_SECONDS);
 
   /* Changing asks for the current passphrase first. */
   rows = visible_password_rows (GTK_WIDGET (dialog));
@@ -457,8 +342,8 @@ test_change_passphrase (void)
   gtk_editable_set_text (rows->pdata[1], NEW_PASSPHRASE);
   gtk_editable_set_text (rows->pdata[2], NEW_PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "passphrase.save", NULL);
-  iterate_a_while ();
-  iterate_until (is_not_busy, dialog);
+  lanka_test_iterate_a_while ();
+  lanka_test_iterate_until_within (is_not_busy, dialog, KEY_SECONDS);
   g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "error"));
 
   /* A failed change changed nothing. */
@@ -494,7 +379,7 @@ shows_code (gpointer data)
 static char *
 take_code (LankaRecoveryCodeDialog *dialog)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (dialog), is_code_label, NULL);
+  GtkWidget *label = lanka_test_find_styled (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "recovery-code");
 
   g_assert_nonnull (label);
   return g_strdup (gtk_label_get_label (GTK_LABEL (label)));
@@ -512,19 +397,19 @@ test_new_recovery_code (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.new-recovery-code", NULL));
-  dialog = find_toplevel (LANKA_TYPE_RECOVERY_CODE_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_RECOVERY_CODE_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, dialog, KEY_SECONDS);
 
   /* The keyring vouches for the person: no question before the new code. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery.start", NULL);
-  iterate_until (shows_code, dialog);
+  lanka_test_iterate_until_within (shows_code, dialog, KEY_SECONDS);
   code = take_code (dialog);
   g_assert_cmpstr (code, !=, recovery_code);
 
   /* The code cannot be closed away by accident. */
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
   watch (dialog);
@@ -562,9 +447,9 @@ test_rotate_key (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.rotate-key", NULL));
-  dialog = find_toplevel (LANKA_TYPE_RECOVERY_CODE_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_RECOVERY_CODE_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, dialog, KEY_SECONDS);
 
   /* With a passphrase set, rotating asks for it: the new key gets one too. */
   rows = visible_password_rows (GTK_WIDGET (dialog));
@@ -572,13 +457,13 @@ test_rotate_key (void)
 
   gtk_editable_set_text (rows->pdata[0], PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery.start", NULL);
-  iterate_until (is_not_working, dialog);
+  lanka_test_iterate_until_within (is_not_working, dialog, KEY_SECONDS);
   g_assert_cmpstr (lanka_recovery_code_dialog_get_step (dialog), ==, "start");
   g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "error"));
 
   gtk_editable_set_text (rows->pdata[0], NEW_PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery.start", NULL);
-  iterate_until (shows_code, dialog);
+  lanka_test_iterate_until_within (shows_code, dialog, KEY_SECONDS);
   code = take_code (dialog);
   watch (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery.done", NULL);
@@ -650,7 +535,7 @@ test_back_up_now (void)
 
   /* Busy: a second backup cannot start meanwhile. */
   g_assert_false (can_use (preferences, "preferences.back-up"));
-  iterate_until (backup_done, preferences);
+  lanka_test_iterate_until_within (backup_done, preferences, KEY_SECONDS);
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
@@ -662,7 +547,7 @@ test_back_up_now (void)
   elsewhere = lanka_vault_new (restore_dir);
   lanka_vault_restore_async (elsewhere, path, LANKA_VAULT_METHOD_RECOVERY_CODE, recovery_code,
                              NULL, on_restored_cb, &restored);
-  iterate_until (is_set, &restored);
+  lanka_test_iterate_until_within (lanka_test_is_set, &restored, KEY_SECONDS);
   lanka_database_close (restored);
 
   close_preferences (preferences);
@@ -713,9 +598,9 @@ test_lock_closes_dialog (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.change-passphrase", NULL));
-  dialog = find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_PASSPHRASE_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_until (is_mapped, dialog);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, dialog, KEY_SECONDS);
   rows = visible_password_rows (GTK_WIDGET (dialog));
   gtk_editable_set_text (rows->pdata[0], NEW_PASSPHRASE);
 
@@ -750,7 +635,7 @@ test_sample (void)
                             NULL,
                             on_created_cb,
                             &database);
-  iterate_until (is_set, &database);
+  lanka_test_iterate_until_within (lanka_test_is_set, &database, KEY_SECONDS);
   lanka_application_set_database (app, database);
 
   preferences = open_preferences ();
@@ -782,7 +667,7 @@ test_restore_leads_to_window (void)
 
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
-  iterate_until (is_mapped, window);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, window, KEY_SECONDS);
   g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "workspace");
 
   preferences = open_preferences ();
@@ -793,7 +678,7 @@ test_restore_leads_to_window (void)
    */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences),
                                              "preferences.restore-backup", NULL));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_finalize_object (preferences);
   g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "restore");
 }
@@ -802,25 +687,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  lanka_test_ui_init (&argc, &argv);
   data_dir = lanka_test_make_data_dir ();
-  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = lanka_application_new ();
-  /* Tests run side by side on one session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lanka_test_application_new (data_dir);
 
   g_test_add_func ("/ui/preferences/idle-lock", test_idle_lock);
   g_test_add_func ("/ui/preferences/locked", test_locked);
@@ -848,15 +719,7 @@ main (int   argc,
       l = l->next;
       gtk_window_destroy (window);
     }
-  {
-    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-    while (g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
-  }
+  lanka_test_iterate_for (3);
 
   g_object_unref (app);
   g_free (recovery_code);

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <poppler.h>
 
 #include "lanka-application.h"
@@ -18,7 +17,7 @@
 #include "lanka-recovery-code-view.h"
 #include "lanka-lock-monitor.h"
 #include "lanka-store-error.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-unlock-error.h"
 #include "lanka-window-private.h"
 
@@ -30,39 +29,8 @@
 static LankaApplication *app;
 static char *data_dir;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+/* Creating and unlocking go through the keyring and derive keys. */
+#define UNLOCK_SECONDS 30
 
 typedef struct
 {
@@ -84,57 +52,13 @@ wait_for_page (LankaWindow *window,
 {
   PageWait wait = { window, page };
 
-  iterate_until (shows_page, &wait);
+  lanka_test_iterate_until_within (shows_page, &wait, UNLOCK_SECONDS);
 }
 
 static gboolean
 create_reached_code (gpointer data)
 {
   return g_strcmp0 (lanka_create_page_get_step (data), "code") == 0;
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-
-      if ((found = find_widget (child, type, css_class)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      if ((found = find_row (child, type, title)))
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -149,7 +73,7 @@ test_first_run (void)
 
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
-  iterate_until (is_mapped, window);
+  lanka_test_iterate_until_within (lanka_test_is_mapped, window, UNLOCK_SECONDS);
 
   /* No database: the welcome page, and the parts are out of reach. */
   g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "welcome");
@@ -161,29 +85,29 @@ test_first_run (void)
   g_assert_cmpstr (lanka_create_page_get_step (window->create_page), ==, "passphrase");
 
   /* Two different passphrases are refused before anything is created. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
-                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
-                                                 _("_Passphrase"))),
+  gtk_editable_set_text (GTK_EDITABLE (lanka_test_find_row (GTK_WIDGET (window->create_page),
+                                                            ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                            _("_Passphrase"))),
                          "correct horse battery");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
-                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
-                                                 _("_Repeat passphrase"))),
+  gtk_editable_set_text (GTK_EDITABLE (lanka_test_find_row (GTK_WIDGET (window->create_page),
+                                                            ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                            _("_Repeat passphrase"))),
                          "correct horse batterY");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
   g_assert_cmpstr (lanka_create_page_get_step (window->create_page), ==, "passphrase");
   db_path = g_build_filename (data_dir, LANKA_VAULT_DATABASE_NAME, NULL);
   g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (window->create_page),
-                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
-                                                 _("_Repeat passphrase"))),
+  gtk_editable_set_text (GTK_EDITABLE (lanka_test_find_row (GTK_WIDGET (window->create_page),
+                                                            ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                            _("_Repeat passphrase"))),
                          "correct horse battery");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.create", NULL);
-  iterate_until (create_reached_code, window->create_page);
+  lanka_test_iterate_until_within (create_reached_code, window->create_page, UNLOCK_SECONDS);
   g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS));
 
   /* The code is shown once, grouped. */
-  label = find_widget (GTK_WIDGET (window->create_page), GTK_TYPE_LABEL, "recovery-code");
+  label = lanka_test_find_styled (GTK_WIDGET (window->create_page), GTK_TYPE_LABEL, "recovery-code");
   g_assert_nonnull (label);
   code = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
   g_assert_cmpuint (strlen (code), ==, 35);
@@ -224,7 +148,8 @@ test_first_run (void)
 
   /* Confirming with a wrong code keeps the person on the page … */
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.show-confirm", NULL);
-  confirm_row = find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  confirm_row = lanka_test_find_row (GTK_WIDGET (window->create_page), ADW_TYPE_ENTRY_ROW,
+                                     _("_Recovery code"));
   g_assert_nonnull (confirm_row);
   gtk_editable_set_text (GTK_EDITABLE (confirm_row), "00000-00000-00000-00000-00000-00000");
   gtk_widget_activate_action (GTK_WIDGET (window->create_page), "create.confirm", NULL);
@@ -270,17 +195,19 @@ test_lock_and_unlock (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
 
   /* A wrong passphrase is marked and explained. */
-  passphrase_row = find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Passphrase"));
+  passphrase_row = lanka_test_find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                        _("_Passphrase"));
   g_assert_nonnull (passphrase_row);
   g_assert_true (gtk_widget_get_visible (passphrase_row));
   gtk_editable_set_text (GTK_EDITABLE (passphrase_row), "not the passphrase");
   g_signal_emit_by_name (passphrase_row, "entry-activated");
-  iterate_until (has_message, window->unlock_page);
+  lanka_test_iterate_until_within (has_message, window->unlock_page, UNLOCK_SECONDS);
   g_assert_true (gtk_widget_has_css_class (passphrase_row, "error"));
   g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "unlock");
 
   /* The recovery code opens it. */
-  recovery_row = find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_ENTRY_ROW, _("_Recovery code"));
+  recovery_row = lanka_test_find_row (GTK_WIDGET (window->unlock_page), ADW_TYPE_ENTRY_ROW,
+                                      _("_Recovery code"));
   g_assert_nonnull (recovery_row);
   gtk_editable_set_text (GTK_EDITABLE (recovery_row), code);
   g_signal_emit_by_name (recovery_row, "entry-activated");
@@ -374,7 +301,7 @@ test_screensaver_lock (void)
       g_assert_nonnull (lanka_application_get_database (app));
 
       emit_active_changed (bus, screensavers[i].interface, screensavers[i].path);
-      iterate_until (is_locked, NULL);
+      lanka_test_iterate_until_within (is_locked, NULL, UNLOCK_SECONDS);
       wait_for_page (window, "unlock");
 
       gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
@@ -384,7 +311,7 @@ test_screensaver_lock (void)
   /* With the setting off, a screen lock leaves Länka open. */
   g_settings_set_boolean (settings, "lock-on-screen-lock", FALSE);
   emit_active_changed (bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver");
-  iterate_a_while ();
+  lanka_test_iterate_for (0.5);
   g_assert_nonnull (lanka_application_get_database (app));
   g_settings_reset (settings, "lock-on-screen-lock");
 }
@@ -392,19 +319,13 @@ test_screensaver_lock (void)
 /* The fictional sample data live apart, open without a key, and reopen
  * after a lock with the same Unlock button.
  */
-static gboolean
-is_unlocked (gpointer data)
-{
-  return lanka_application_get_database (app) != NULL;
-}
-
 static void
 test_sample_data (void)
 {
   LankaWindow *window = lanka_application_get_window (app);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL);
-  iterate_until (is_unlocked, NULL);
+  lanka_test_iterate_until_within (lanka_test_has_database, app, UNLOCK_SECONDS);
   wait_for_page (window, "workspace");
   g_assert_true (lanka_application_get_is_sample (app));
   g_assert_true (gtk_revealer_get_reveal_child (window->sample_banner));
@@ -413,13 +334,13 @@ test_sample_data (void)
   wait_for_page (window, "unlock");
 
   /* Nothing on the sample's locked page leads to the real database. */
-  g_assert_false (gtk_widget_is_visible (find_row (GTK_WIDGET (window->unlock_page),
-                                                   ADW_TYPE_ENTRY_ROW, _("_Recovery code"))));
-  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window->unlock_page),
-                                                      GTK_TYPE_BUTTON, "flat")));
+  g_assert_false (gtk_widget_is_visible (lanka_test_find_row (GTK_WIDGET (window->unlock_page),
+                                                              ADW_TYPE_ENTRY_ROW, _("_Recovery code"))));
+  g_assert_false (gtk_widget_is_visible (lanka_test_find_styled (GTK_WIDGET (window->unlock_page),
+                                                                 GTK_TYPE_BUTTON, "flat")));
 
   gtk_widget_activate_action (GTK_WIDGET (window->unlock_page), "unlock.keyring", NULL);
-  iterate_until (is_unlocked, NULL);
+  lanka_test_iterate_until_within (lanka_test_has_database, app, UNLOCK_SECONDS);
   g_assert_true (lanka_application_get_is_sample (app));
 
   /* Leaving them closes the sample and comes back to the real database. */
@@ -475,24 +396,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  lanka_test_ui_init (&argc, &argv);
   data_dir = lanka_test_make_data_dir ();
-  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = lanka_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lanka_test_application_new (data_dir);
 
   g_test_add_func ("/ui/unlock/error-sentences", test_error_sentences);
 

@@ -8,100 +8,27 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lanka-application.h"
 #include "lanka-preferences-window.h"
-#include "lanka-test-util.h"
+#include "lanka-test-ui.h"
 #include "lanka-window-private.h"
 
 static LankaApplication *app;
 static gboolean in_swedish;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_unlocked (gpointer data)
-{
-  return lanka_application_get_database (app) != NULL;
-}
-
-static void
-create_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(LankaDatabase) database = NULL;
-  g_autoptr(LankaSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
-
-  database = lanka_vault_create_finish (LANKA_VAULT (object), result, &code, &error);
-  g_assert_no_error (error);
-  lanka_application_set_database (app, database);
-}
-
-/* The parts hold data, so they are only reachable with the database open:
- * the first test creates it, the others find it open.
- */
-static void
-ensure_unlocked (void)
-{
-  if (lanka_application_get_database (app) != NULL)
-    return;
-
-  lanka_vault_create_async (lanka_application_get_vault (app), NULL, NULL, create_cb, NULL);
-  iterate_until (is_unlocked, NULL);
-}
 
 static LankaWindow *
 open_window (void)
 {
   LankaWindow *window;
 
-  ensure_unlocked ();
+  /* The parts hold data, so they are only reachable with the database open. */
+  lanka_test_ensure_unlocked (app);
 
   g_application_activate (G_APPLICATION (app));
   window = lanka_application_get_window (app);
   g_assert_nonnull (window);
-  iterate_until (is_mapped, window);
+  lanka_test_iterate_until (lanka_test_is_mapped, window);
   g_assert_cmpstr (lanka_window_get_visible_page (window), ==, "workspace");
 
   return window;
@@ -113,37 +40,8 @@ open_window (void)
 static void
 close_window (LankaWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate_until (is_cleared, &weak);
+  lanka_test_close_window (GTK_WINDOW (window));
   g_assert_null (lanka_application_get_window (app));
-}
-
-static GPtrArray *
-collect_widgets (GtkWidget *root,
-                 GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-  GPtrArray *queue = g_ptr_array_new ();
-
-  g_ptr_array_add (queue, root);
-  while (queue->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (queue, queue->len - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-        g_ptr_array_add (found, widget);
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (queue, child);
-    }
-
-  g_ptr_array_unref (queue);
-  return found;
 }
 
 static void
@@ -336,9 +234,9 @@ test_shortcuts_window (void)
   g_assert_nonnull (overlay);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  iterate_until (is_mapped, overlay);
+  lanka_test_iterate_until (lanka_test_is_mapped, overlay);
 
-  entries = collect_widgets (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  entries = lanka_test_collect_widgets (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
   g_assert_cmpuint (entries->len, >, 0);
 
   /* Every accelerator the application sets is listed … */
@@ -418,7 +316,7 @@ check_switcher_placement (int      width,
   g_settings_set_int (settings, "window-height", 640);
 
   window = open_window ();
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
 
   /* Nothing in the content forces a window wider than a phone. */
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
@@ -451,22 +349,6 @@ test_wide_window (void)
   check_switcher_placement (1200, FALSE);
 }
 
-static LankaPreferencesWindow *
-find_preferences_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (LANKA_IS_PREFERENCES_WINDOW (toplevel))
-        return LANKA_PREFERENCES_WINDOW (toplevel);
-    }
-
-  return NULL;
-}
-
 static void
 test_preferences_style (void)
 {
@@ -478,12 +360,12 @@ test_preferences_style (void)
   AdwComboRow *row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_preferences_window ();
+  preferences = lanka_test_find_toplevel (LANKA_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_object_ref (preferences);
-  iterate_until (is_mapped, preferences);
+  lanka_test_iterate_until (lanka_test_is_mapped, preferences);
 
-  rows = collect_widgets (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  rows = lanka_test_collect_widgets (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
   row = rows->pdata[0];
 
@@ -503,7 +385,7 @@ test_preferences_style (void)
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  iterate_a_while ();
+  lanka_test_iterate_a_while ();
   g_assert_finalize_object (preferences);
 
   close_window (window);
@@ -513,20 +395,10 @@ static void
 test_about (void)
 {
   LankaWindow *window = open_window ();
-  GListModel *toplevels;
-  AdwAboutWindow *about = NULL;
+  AdwAboutWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = ADW_ABOUT_WINDOW (toplevel);
-    }
-
+  about = lanka_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Länka");
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
@@ -541,37 +413,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   const char *language = g_getenv ("LANGUAGE");
   int ret;
 
-  /* A database of its own, made in the first test, in the test's keyring. */
-  data_dir = lanka_test_make_data_dir ();
-  g_setenv ("LANKA_DATA_DIR", data_dir, TRUE);
-
-  /* Messages come from the build tree, so the test checks the translation
-   * that is about to be installed.
-   */
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale of this test (LANG=%s) is not installed", g_getenv ("LANG"));
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lanka_test_ui_init (&argc, &argv);
   in_swedish = language != NULL && g_str_has_prefix (language, "sv");
-
-  gtk_test_init (&argc, &argv, NULL);
 
   /* GNOME's own title-bar buttons, not the X11 fallback with minimize and
    * maximize, so that widths are measured as a person sees them.
    */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
-  app = lanka_application_new ();
-  /* Tests run side by side on one session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* A database of its own, made in the first test, in the test's keyring. */
+  data_dir = lanka_test_make_data_dir ();
+  app = lanka_test_application_new (data_dir);
 
   g_test_add_func ("/ui/window/three-parts", test_three_parts);
   g_test_add_func ("/ui/window/switch-parts", test_switch_parts);
