@@ -323,6 +323,13 @@ test_shows_agency (Fixture       *fixture,
   g_assert_cmpstr (lanka_value_row_get_uri (find_value_row (page, "www.example.se")), ==,
                    "https://www.example.se");
   g_assert_null (lanka_value_row_get_uri (find_value_row (page, "Box 1, 801 00 Gävle")));
+
+  /* Addresses are never broken over lines, where a hyphen would change
+   * them; a phone number and a postal address may wrap.
+   */
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (find_value_row (page, "www.example.se"))), ==, 1);
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (find_value_row (page, "info@example.se"))), ==, 1);
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (find_value_row (page, "026-10 20 30"))), ==, 0);
   g_assert_nonnull (lanka_test_find_button_with_icon (GTK_WIDGET (find_value_row (page, "026-10 20 30")),
                                                       "call-start-symbolic"));
 

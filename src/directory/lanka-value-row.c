@@ -512,6 +512,8 @@ lanka_value_row_set_value (LankaValueRow *self,
     return;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), value != NULL ? value : "");
+  if (adw_action_row_get_title_lines (ADW_ACTION_ROW (self)) == 1)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), value);
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), value != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
@@ -546,6 +548,21 @@ lanka_value_row_set_uri (LankaValueRow *self,
 
   if (!set_string (&self->uri, uri))
     return;
+
+  /* An address broken over lines, with a hyphen Pango adds, reads as a
+   * different address: web and e-mail addresses stay on one line, whole
+   * in the tooltip, and copying always takes all of it.
+   */
+  if (uri != NULL && !g_str_has_prefix (uri, "tel:"))
+    {
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->value);
+    }
+  else
+    {
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+    }
 
   update_open_button (self);
   update_copy_button (self);
