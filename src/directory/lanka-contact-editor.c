@@ -229,11 +229,18 @@ update_state (LankaContactEditor *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
+      /* A screen reader says why, as the agency editor's rows do. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("A contact person needs a name."),
+                                      -1);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->name_row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->name_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 
   gtk_label_set_label (self->name_message, _("A contact person needs a name."));
