@@ -951,35 +951,35 @@ lanka_find_help_class_init (LankaFindHelpClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_result_row_selected_cb);
 }
 
+/* What a group of results says when it is empty. */
+static GtkWidget *
+new_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
 static void
 lanka_find_help_init (LankaFindHelp *self)
 {
-  g_autofree char *regional_none = NULL;
-  GtkWidget *placeholder;
-
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   populate_need_list (self);
   populate_counties (self);
   self->syncing = FALSE;
 
-  placeholder = gtk_label_new (_("None in this county helps with the need."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->regional_list, placeholder);
-
-  placeholder = gtk_label_new (_("None that serves the whole country helps with the need."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->national_list, placeholder);
+  gtk_list_box_set_placeholder (self->regional_list,
+                                new_placeholder (_("None in this county helps with the need.")));
+  gtk_list_box_set_placeholder (self->national_list,
+                                new_placeholder (_("None that serves the whole country helps with the need.")));
 
   update_need_widgets (self);
   gtk_stack_set_visible_child_name (self->results_stack, "choose");
