@@ -12,6 +12,7 @@
 #include "lanka-database-private.h"
 #include "lanka-directory-seed.h"
 #include "lanka-directory.h"
+#include "lanka-iso-codes.h"
 #include "lanka-key.h"
 #include "lanka-store-error.h"
 #include "lanka-test-util.h"
@@ -1744,6 +1745,24 @@ test_seed_unchanged (Fixture       *fixture,
   g_assert_cmpuint (report.updated, ==, 2);
 }
 
+/* Languages and countries by their ISO codes, named from Debian's
+ * iso-codes, in the interface's language.
+ */
+static void
+test_iso_codes (void)
+{
+  g_assert_cmpstr (lanka_iso_language_get_name ("sv"), ==, g_dgettext ("iso_639-3", "Swedish"));
+  g_assert_cmpstr (lanka_iso_language_get_name ("SWE"), ==, g_dgettext ("iso_639-3", "Swedish"));
+  g_assert_cmpstr (lanka_iso_language_get_name (" tir "), ==, g_dgettext ("iso_639-3", "Tigrinya"));
+  g_assert_null (lanka_iso_language_get_name ("svenska"));
+  g_assert_null (lanka_iso_language_get_name (""));
+  g_assert_cmpstr (lanka_iso_country_get_name ("SE"), ==, g_dgettext ("iso_3166-1", "Sweden"));
+  g_assert_cmpstr (lanka_iso_country_get_name ("eri"), ==, g_dgettext ("iso_3166-1", "Eritrea"));
+  g_assert_null (lanka_iso_country_get_name ("XX"));
+  g_assert_nonnull (lanka_iso_language_get_name ("ro"));
+  g_assert_cmpstr (lanka_iso_language_get_name ("ro"), ==, lanka_iso_language_get_name ("ron"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1779,6 +1798,8 @@ main (int   argc,
   ADD ("seed/keeps-edits", test_seed_keeps_edits);
 
 #undef ADD
+
+  g_test_add_func ("/store/iso-codes/names", test_iso_codes);
 
   return g_test_run ();
 }

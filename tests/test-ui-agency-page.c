@@ -227,7 +227,7 @@ add_full_agency (Fixture *fixture)
   const char * const support[] = { "psychosocial", "protected_housing", NULL };
   const char * const exploitation[] = { "ForcedLabour", NULL };
   const char * const accepts[] = { "women", "pregnant", NULL };
-  const char * const languages[] = { "svenska", "engelska", "rumänska", NULL };
+  const char * const languages[] = { "svenska", "engelska", "rumänska", "ti", NULL };
 
   g_object_set (agency,
                 "name", "Skyddat boende Näktergalen",
@@ -356,6 +356,8 @@ test_shows_agency (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_true (is_shown (GTK_WIDGET (row)));
   g_assert_nonnull (strstr (text, "rumänska"));
+  /* A language written as its ISO code shows by its name. */
+  g_assert_nonnull (strstr (text, g_dgettext ("iso_639-3", "Tigrinya")));
   g_assert_nonnull (strstr (text, "Endast kvinnor över 18 år"));
 
   /* The contact person, with their role and numbers. */

@@ -16,6 +16,7 @@
 #include "lanka-contact-editor.h"
 #include "lanka-directory.h"
 #include "lanka-history-dialog.h"
+#include "lanka-iso-codes.h"
 #include "lanka-validate.h"
 #include "lanka-value-row.h"
 #include "lanka-vocabulary.h"
@@ -262,13 +263,26 @@ join_other_labels (const char * const *codes)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
+/* Languages written as ISO codes ("sv", "ti") are shown by their names in
+ * the interface's language; anything else as it was written.
+ */
 static char *
-join_strings (const char * const *strings)
+join_languages (const char * const *languages)
 {
-  if (strings == NULL || strings[0] == NULL)
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (languages == NULL || languages[0] == NULL)
     return NULL;
 
-  return g_strjoinv (", ", (char **)strings);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      const char *name = lanka_iso_language_get_name (languages[i]);
+
+      g_ptr_array_add (names, (gpointer)(name != NULL ? name : languages[i]));
+    }
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **)names->pdata);
 }
 
 static void
@@ -617,7 +631,7 @@ fill_for_whom_group (LankaAgencyPage *self)
   LankaAgency *agency = self->agency;
   const char * const *accepts = lanka_agency_get_accepts (agency);
   g_autofree char *accepted = join_labels (LANKA_VOCABULARY_ACCEPTS, accepts);
-  g_autofree char *languages = join_strings (lanka_agency_get_languages (agency));
+  g_autofree char *languages = join_languages (lanka_agency_get_languages (agency));
 
   /* Whom an agency takes is only known when it lists anyone; then a
    * missing group is a "no", and a family must not be sent to a shelter

@@ -1,0 +1,17 @@
+/* lanka-iso-codes.h
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *lanka_iso_language_get_name (const char *code);
+const char *lanka_iso_country_get_name  (const char *code);
+
+G_END_DECLS
