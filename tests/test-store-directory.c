@@ -13,6 +13,7 @@
 #include "lanka-directory-seed.h"
 #include "lanka-directory.h"
 #include "lanka-iso-codes.h"
+#include "lanka-vocabulary.h"
 #include "lanka-key.h"
 #include "lanka-store-error.h"
 #include "lanka-test-util.h"
@@ -1745,6 +1746,22 @@ test_seed_unchanged (Fixture       *fixture,
   g_assert_cmpuint (report.updated, ==, 2);
 }
 
+/* Where an agency works, as short as the place that shows it allows. */
+static void
+test_reach (void)
+{
+  const char * const two[] = { "21", "03", NULL };
+  g_autofree char *national = lanka_vocabulary_dup_reach (two, TRUE, 3);
+  g_autofree char *named = lanka_vocabulary_dup_reach (two, FALSE, 3);
+  g_autofree char *counted = lanka_vocabulary_dup_reach (two, FALSE, 1);
+  g_autofree char *none = lanka_vocabulary_dup_reach (NULL, FALSE, 3);
+
+  g_assert_cmpstr (national, ==, "Whole country");
+  g_assert_cmpstr (named, ==, "Gävleborg, Uppsala");
+  g_assert_cmpstr (counted, ==, "2 counties");
+  g_assert_null (none);
+}
+
 /* Languages and countries by their ISO codes, named from Debian's
  * iso-codes, in the interface's language.
  */
@@ -1799,6 +1816,7 @@ main (int   argc,
 
 #undef ADD
 
+  g_test_add_func ("/store/vocabulary/reach", test_reach);
   g_test_add_func ("/store/iso-codes/names", test_iso_codes);
 
   return g_test_run ();

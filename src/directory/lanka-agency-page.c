@@ -508,35 +508,6 @@ lanka_agency_page_reload_contacts (LankaAgencyPage *self)
     }
 }
 
-static char *
-dup_region_summary (LankaAgency *agency)
-{
-  const char * const *counties = lanka_agency_get_counties (agency);
-  guint n_counties = counties != NULL ? g_strv_length ((char **)counties) : 0;
-  g_autoptr(GString) names = NULL;
-
-  if (lanka_agency_get_national (agency))
-    return g_strdup (_("Whole country"));
-
-  if (n_counties == 0)
-    return NULL;
-
-  if (n_counties > MAX_NAMED_COUNTIES)
-    return g_strdup_printf (ngettext ("%u county", "%u counties", n_counties), n_counties);
-
-  names = g_string_new (NULL);
-  for (guint i = 0; i < n_counties; i++)
-    {
-      const char *name = lanka_vocabulary_get_label (LANKA_VOCABULARY_COUNTY, counties[i]);
-
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name != NULL ? name : counties[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static void
 fill_header (LankaAgencyPage *self)
 {
@@ -544,7 +515,9 @@ fill_header (LankaAgencyPage *self)
   const char *unit = lanka_agency_get_unit (agency);
   const char *type = lanka_vocabulary_get_label (LANKA_VOCABULARY_AGENCY_TYPE,
                                                  lanka_agency_get_agency_type (agency));
-  g_autofree char *region = dup_region_summary (agency);
+  g_autofree char *region = lanka_vocabulary_dup_reach (lanka_agency_get_counties (agency),
+                                                         lanka_agency_get_national (agency),
+                                                         MAX_NAMED_COUNTIES);
   g_autofree char *summary = NULL;
 
   gtk_label_set_label (self->name_label, lanka_agency_get_name (agency));

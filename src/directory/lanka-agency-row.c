@@ -40,28 +40,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Where the agency works, as short as the row allows: "Whole country",
- * one county, or "3 counties".
- */
-static char *
-describe_reach (LankaAgency *agency)
-{
-  const char * const *counties = lanka_agency_get_counties (agency);
-  guint n_counties = counties != NULL ? g_strv_length ((char **)counties) : 0;
-
-  if (lanka_agency_get_national (agency))
-    return g_strdup (_("Whole country"));
-
-  if (n_counties == 1)
-    return g_strdup (lanka_vocabulary_get_label (LANKA_VOCABULARY_COUNTY, counties[0]));
-
-  if (n_counties > 1)
-    return g_strdup_printf (ngettext ("%u county", "%u counties", n_counties),
-                            n_counties);
-
-  return NULL;
-}
-
 static void
 lanka_agency_row_update (LankaAgencyRow *self)
 {
@@ -84,7 +62,10 @@ lanka_agency_row_update (LankaAgencyRow *self)
 
   unit = lanka_agency_get_unit (self->agency);
   type = lanka_agency_get_agency_type (self->agency);
-  reach = describe_reach (self->agency);
+  /* One county by name; several by their number, to fit the row. */
+  reach = lanka_vocabulary_dup_reach (lanka_agency_get_counties (self->agency),
+                                      lanka_agency_get_national (self->agency),
+                                      1);
 
   if (unit != NULL && *unit != '\0')
     g_ptr_array_add (parts, g_strdup (unit));

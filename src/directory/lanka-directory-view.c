@@ -446,7 +446,6 @@ typedef struct
   LankaDirectoryView *view;
   LankaDatabase      *database;
   char               *uuid;
-  gboolean            undone;
 } Deletion;
 
 static void
@@ -511,8 +510,6 @@ on_delete_toast_button_clicked_cb (AdwToast *toast,
       return;
     }
 
-  deletion->undone = TRUE;
-
   if (deletion->view != NULL && deletion->view->database == deletion->database)
     {
       reload (deletion->view);
@@ -528,7 +525,8 @@ static void
 on_delete_toast_dismissed_cb (AdwToast *toast,
                               Deletion *deletion)
 {
-  if (deletion->undone || deletion->view == NULL ||
+  /* After an Undo the deletion is no longer pending. */
+  if (deletion->view == NULL ||
       !take_pending_deletion (deletion->view, deletion->uuid) ||
       !lanka_database_is_open (deletion->database))
     return;
@@ -877,8 +875,6 @@ start_export (LankaDirectoryView *self,
     }
   else
     {
-      export->n_agencies = self->agencies != NULL
-        ? g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) : 0;
       /* TRANSLATORS: the suggested file name of an export of the whole directory */
       name = g_strdup (_("Directory.vcf"));
       if (!lanka_directory_count (self->database, NULL, NULL, &export->n_agencies, NULL))
@@ -1423,9 +1419,12 @@ lanka_directory_view_show_agency (LankaDirectoryView *self,
 
   set_shown (self, agency);
 
+  /* One query for the cleared search and filters together. */
   if (lanka_agency_list_find (self->agencies, uuid) == GTK_INVALID_LIST_POSITION)
     {
+      g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
       lanka_directory_view_clear_filters (GTK_WIDGET (self), NULL, NULL);
     }
 

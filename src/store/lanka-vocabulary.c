@@ -229,3 +229,45 @@ lanka_vocabulary_get_source_label (LankaVocabulary  vocabulary,
 
   return term->label;
 }
+
+/**
+ * lanka_vocabulary_dup_reach:
+ * @codes: (nullable): the county codes an agency serves
+ * @national: whether it serves the whole country
+ * @max_named: the most counties to name; with more, their number is given
+ *
+ * Where an agency works, as short as the place allows: "Whole country",
+ * "Gävleborg, Uppsala", or "5 counties".
+ *
+ * Returns: (transfer full) (nullable): the summary, or %NULL when the
+ *   agency names no region
+ */
+char *
+lanka_vocabulary_dup_reach (const char * const *codes,
+                            gboolean            national,
+                            guint               max_named)
+{
+  guint n_counties = codes != NULL ? g_strv_length ((char **)codes) : 0;
+  g_autoptr(GString) names = NULL;
+
+  if (national)
+    return g_strdup (_("Whole country"));
+
+  if (n_counties == 0)
+    return NULL;
+
+  if (n_counties > max_named)
+    return g_strdup_printf (ngettext ("%u county", "%u counties", n_counties), n_counties);
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < n_counties; i++)
+    {
+      const char *name = lanka_vocabulary_get_label (LANKA_VOCABULARY_COUNTY, codes[i]);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name != NULL ? name : codes[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}

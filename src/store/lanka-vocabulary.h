@@ -39,5 +39,8 @@ const char  *lanka_vocabulary_get_label         (LankaVocabulary  vocabulary,
                                                  const char      *code);
 const char  *lanka_vocabulary_get_source_label  (LankaVocabulary  vocabulary,
                                                  const char      *code);
+char        *lanka_vocabulary_dup_reach         (const char * const *codes,
+                                                 gboolean            national,
+                                                 guint               max_named);
 
 G_END_DECLS
