@@ -29,6 +29,13 @@ G_BEGIN_DECLS
 #define LANKA_AUDIT_CONTACT_DELETE    "agency-contact-deleted"
 #define LANKA_AUDIT_DIRECTORY_IMPORT  "directory-imported"
 #define LANKA_AUDIT_DIRECTORY_EXPORT  "directory-exported"
+#define LANKA_AUDIT_CASE_CREATE       "case-created"
+#define LANKA_AUDIT_CASE_OPEN         "case-opened"
+#define LANKA_AUDIT_CASE_SAVE         "case-saved"
+#define LANKA_AUDIT_CASE_DELETE       "case-deleted"
+#define LANKA_AUDIT_CASE_PRINT        "case-printed"
+#define LANKA_AUDIT_NAMES_REVEAL      "names-revealed"
+#define LANKA_AUDIT_JOURNAL_SIGN      "journal-signed"
 
 typedef struct
 {

@@ -319,3 +319,22 @@ lanka_organisation_number_validate (const char  *number,
 
   return TRUE;
 }
+
+/* Placeholder: being written. */
+char *
+lanka_personal_number_normalize (const char               *number,
+                                 GDate                    *today,
+                                 LankaPersonalNumberKind  *kind,
+                                 char                    **birth_date,
+                                 GError                  **error)
+{
+  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID, "Not yet");
+  return NULL;
+}
+
+gboolean
+lanka_date_validate (const char  *date,
+                     GError     **error)
+{
+  return TRUE;
+}

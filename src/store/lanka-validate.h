@@ -20,4 +20,24 @@ gboolean  lanka_web_address_validate           (const char  *address,
 gboolean  lanka_organisation_number_validate   (const char  *number,
                                                 GError     **error);
 
+typedef enum
+{
+  LANKA_PERSONAL_NUMBER_PERSONNUMMER,
+  LANKA_PERSONAL_NUMBER_SAMORDNINGSNUMMER,
+} LankaPersonalNumberKind;
+
+/* A personnummer or samordningsnummer in any usual spelling (10 or 12
+ * digits, with "-" or "+" or nothing).  A 10-digit number gets its century
+ * from today (with "+", a hundred years earlier).  Returns the canonical
+ * YYYYMMDD-NNNN, the kind and the birth date (YYYY-MM-DD; for a
+ * samordningsnummer the day less 60); or NULL and a sentence.
+ */
+char     *lanka_personal_number_normalize      (const char               *number,
+                                                GDate                    *today,
+                                                LankaPersonalNumberKind  *kind,
+                                                char                    **birth_date,
+                                                GError                  **error);
+gboolean  lanka_date_validate                  (const char               *date,
+                                                GError                  **error);
+
 G_END_DECLS

@@ -18,8 +18,29 @@ G_BEGIN_DECLS
  * @LANKA_VOCABULARY_EXPLOITATION: forms of exploitation, such as "ForcedLabour"
  * @LANKA_VOCABULARY_ACCEPTS: the groups an agency accepts, such as "children"
  * @LANKA_VOCABULARY_COUNTY: Swedish counties by their two-digit code, such as "21"
+ * @LANKA_VOCABULARY_CASE_STATUS: case status, such as "intake"
+ * @LANKA_VOCABULARY_NRM_STEP: the six NRM steps by number, "1" to "6"
+ * @LANKA_VOCABULARY_VICTIM_STATUS: HTCDS victim status
+ * @LANKA_VOCABULARY_ASSESSED_BY: who assessed the victim status
+ * @LANKA_VOCABULARY_SEXUAL_TYPE: type of sexual exploitation
+ * @LANKA_VOCABULARY_MEANS_OF_CONTROL: means of control
+ * @LANKA_VOCABULARY_RECRUITMENT: how the person was recruited
+ * @LANKA_VOCABULARY_RECRUITER_RELATION: relation to the recruiter
+ * @LANKA_VOCABULARY_GENDER: HTCDS gender
+ * @LANKA_VOCABULARY_ROLE: a person's role in a case
+ * @LANKA_VOCABULARY_INTAKE: how the case came in
+ * @LANKA_VOCABULARY_IDENTIFIED_BY: who identified the person
+ * @LANKA_VOCABULARY_PERMIT_KIND: residence permit kind
+ * @LANKA_VOCABULARY_PERMIT_DECISION: permit decision
+ * @LANKA_VOCABULARY_INVESTIGATION: status of the criminal investigation
+ * @LANKA_VOCABULARY_RISK: risk level
+ * @LANKA_VOCABULARY_JOURNAL_TYPE: journal entry type
+ * @LANKA_VOCABULARY_CLOSURE_REASON: why a case was closed
+ * @LANKA_VOCABULARY_CASE_FLAG: case flags, such as "threat"
+ * @LANKA_VOCABULARY_BIRTH_PRECISION: how much of a birth date is known
  *
- * The code lists of the directory.  Codes are stored; labels are shown.
+ * The code lists of the directory and of cases.  Codes are stored; labels
+ * are shown.
  */
 typedef enum
 {
@@ -28,6 +49,26 @@ typedef enum
   LANKA_VOCABULARY_EXPLOITATION,
   LANKA_VOCABULARY_ACCEPTS,
   LANKA_VOCABULARY_COUNTY,
+  LANKA_VOCABULARY_CASE_STATUS,
+  LANKA_VOCABULARY_NRM_STEP,
+  LANKA_VOCABULARY_VICTIM_STATUS,
+  LANKA_VOCABULARY_ASSESSED_BY,
+  LANKA_VOCABULARY_SEXUAL_TYPE,
+  LANKA_VOCABULARY_MEANS_OF_CONTROL,
+  LANKA_VOCABULARY_RECRUITMENT,
+  LANKA_VOCABULARY_RECRUITER_RELATION,
+  LANKA_VOCABULARY_GENDER,
+  LANKA_VOCABULARY_ROLE,
+  LANKA_VOCABULARY_INTAKE,
+  LANKA_VOCABULARY_IDENTIFIED_BY,
+  LANKA_VOCABULARY_PERMIT_KIND,
+  LANKA_VOCABULARY_PERMIT_DECISION,
+  LANKA_VOCABULARY_INVESTIGATION,
+  LANKA_VOCABULARY_RISK,
+  LANKA_VOCABULARY_JOURNAL_TYPE,
+  LANKA_VOCABULARY_CLOSURE_REASON,
+  LANKA_VOCABULARY_CASE_FLAG,
+  LANKA_VOCABULARY_BIRTH_PRECISION,
 } LankaVocabulary;
 
 guint        lanka_vocabulary_get_n_codes       (LankaVocabulary  vocabulary);

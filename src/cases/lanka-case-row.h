@@ -1,0 +1,18 @@
+/* lanka-case-row.h
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LANKA_TYPE_CASE_ROW (lanka_case_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (LankaCaseRow, lanka_case_row, LANKA, CASE_ROW, AdwBin)
+
+G_END_DECLS

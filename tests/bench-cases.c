@@ -1,0 +1,18 @@
+/* bench-cases.c
+ *
+ * Copyright 2026 The Länka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+
+/* Placeholder: being written. */
+int
+main (int   argc,
+      char *argv[])
+{
+  return 0;
+}
