@@ -14,6 +14,7 @@
 #include "lanka-application.h"
 #include "lanka-audit.h"
 #include "lanka-backup-scheduler.h"
+#include "lanka-case-sample.h"
 #include "lanka-data-dir.h"
 #include "lanka-directory-seed.h"
 #include "lanka-lock-monitor.h"
@@ -190,7 +191,17 @@ lanka_application_set_database (LankaApplication *self,
     return;
 
   if (database != NULL)
-    apply_directory_seed (database);
+    {
+      g_autoptr(GError) error = NULL;
+
+      apply_directory_seed (database);
+
+      /* The sample data show a lived-in Länka: fictional cases that use
+       * every section, given once, after the directory they refer to.
+       */
+      if (self->sample_vault != NULL && !lanka_case_sample_ensure (database, NULL, &error))
+        g_warning ("The sample cases could not be added: %s", error->message);
+    }
 
   g_set_object (&self->database, database);
 

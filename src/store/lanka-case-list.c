@@ -3,28 +3,211 @@
  * Copyright 2026 The Länka authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cases as a list model for a GtkListView, like the directory's: one
+ * query finds the ids of every match in list order, and the cases
+ * themselves are read a page at a time when the view asks for them.
+ *
+ * A keystroke in the search must cost less than a frame with a hundred
+ * thousand cases.  Sorting the matches in SQL would cost a collation call
+ * or an index walk over every case at each keystroke, so each sort order
+ * is read once (from its index alone) and kept on the database until the
+ * connection changes anything.  A query then only marks the places of the
+ * search index's matches and of the filter's cases, and reads the order
+ * once.  The filter's cases are kept too, since a person types with the
+ * same filter set.
  */
 
 #define G_LOG_DOMAIN "lanka-case-list"
 
 #include "config.h"
 
-#include "lanka-store-error.h"
-
 #include "lanka-case-list.h"
 
-/* Placeholder: being written. */
+#include "lanka-cases.h"
+#include "lanka-database-private.h"
+#include "lanka-store-error.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* Cases read in one go around the position asked for: a screenful and
+ * more, so that scrolling reads now and then rather than at every row.
+ */
+#define PAGE_SIZE 50
+
+/* The statuses of a case that no longer needs work: every other one is
+ * "open".
+ */
+#define CLOSED_STATUSES "('closed', 'closed_referred', 'duplicate')"
+
+/* LankaCaseSummary */
 
 struct _LankaCaseSummary
 {
-  GObject parent_instance;
+  GObject   parent_instance;
+
+  char     *uuid;
+  char     *number;
+  char     *alias;
+  char     *legal_name;
+  char     *status;
+  int       nrm_step;
+  gboolean  child;
+  gboolean  urgent;
+  char     *risk;
+  char     *next_deadline;
+  gboolean  has_draft;
+  gboolean  protected_identity;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCaseSummary, lanka_case_summary, G_TYPE_OBJECT)
 
+enum {
+  SUMMARY_PROP_0,
+  SUMMARY_PROP_UUID,
+  SUMMARY_PROP_NUMBER,
+  SUMMARY_PROP_ALIAS,
+  SUMMARY_PROP_LEGAL_NAME,
+  SUMMARY_PROP_STATUS,
+  SUMMARY_PROP_NRM_STEP,
+  SUMMARY_PROP_CHILD,
+  SUMMARY_PROP_URGENT,
+  SUMMARY_PROP_RISK,
+  SUMMARY_PROP_NEXT_DEADLINE,
+  SUMMARY_PROP_HAS_DRAFT,
+  SUMMARY_PROP_PROTECTED,
+  SUMMARY_N_PROPS
+};
+
+static GParamSpec *summary_properties[SUMMARY_N_PROPS];
+
+static void
+lanka_case_summary_finalize (GObject *object)
+{
+  LankaCaseSummary *self = (LankaCaseSummary *)object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->number, g_free);
+  g_clear_pointer (&self->alias, g_free);
+  g_clear_pointer (&self->legal_name, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->risk, g_free);
+  g_clear_pointer (&self->next_deadline, g_free);
+
+  G_OBJECT_CLASS (lanka_case_summary_parent_class)->finalize (object);
+}
+
+static void
+lanka_case_summary_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LankaCaseSummary *self = LANKA_CASE_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case SUMMARY_PROP_UUID:
+      g_value_set_string (value, lanka_case_summary_get_uuid (self));
+      break;
+
+    case SUMMARY_PROP_NUMBER:
+      g_value_set_string (value, lanka_case_summary_get_number (self));
+      break;
+
+    case SUMMARY_PROP_ALIAS:
+      g_value_set_string (value, lanka_case_summary_get_alias (self));
+      break;
+
+    case SUMMARY_PROP_LEGAL_NAME:
+      g_value_set_string (value, lanka_case_summary_get_legal_name (self));
+      break;
+
+    case SUMMARY_PROP_STATUS:
+      g_value_set_string (value, lanka_case_summary_get_status (self));
+      break;
+
+    case SUMMARY_PROP_NRM_STEP:
+      g_value_set_int (value, lanka_case_summary_get_nrm_step (self));
+      break;
+
+    case SUMMARY_PROP_CHILD:
+      g_value_set_boolean (value, lanka_case_summary_get_child (self));
+      break;
+
+    case SUMMARY_PROP_URGENT:
+      g_value_set_boolean (value, lanka_case_summary_get_urgent (self));
+      break;
+
+    case SUMMARY_PROP_RISK:
+      g_value_set_string (value, lanka_case_summary_get_risk (self));
+      break;
+
+    case SUMMARY_PROP_NEXT_DEADLINE:
+      g_value_set_string (value, lanka_case_summary_get_next_deadline (self));
+      break;
+
+    case SUMMARY_PROP_HAS_DRAFT:
+      g_value_set_boolean (value, lanka_case_summary_get_has_draft (self));
+      break;
+
+    case SUMMARY_PROP_PROTECTED:
+      g_value_set_boolean (value, lanka_case_summary_get_protected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+summary_string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              (G_PARAM_READABLE |
+                               G_PARAM_EXPLICIT_NOTIFY |
+                               G_PARAM_STATIC_STRINGS));
+}
+
+static GParamSpec *
+summary_boolean_property (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               (G_PARAM_READABLE |
+                                G_PARAM_EXPLICIT_NOTIFY |
+                                G_PARAM_STATIC_STRINGS));
+}
+
 static void
 lanka_case_summary_class_init (LankaCaseSummaryClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lanka_case_summary_finalize;
+  object_class->get_property = lanka_case_summary_get_property;
+
+  /* Read from the database, never changed: the properties are there for
+   * expressions in the list's rows.
+   */
+  summary_properties[SUMMARY_PROP_UUID] = summary_string_property ("uuid");
+  summary_properties[SUMMARY_PROP_NUMBER] = summary_string_property ("number");
+  summary_properties[SUMMARY_PROP_ALIAS] = summary_string_property ("alias");
+  summary_properties[SUMMARY_PROP_LEGAL_NAME] = summary_string_property ("legal-name");
+  summary_properties[SUMMARY_PROP_STATUS] = summary_string_property ("status");
+  summary_properties[SUMMARY_PROP_NRM_STEP] =
+    g_param_spec_int ("nrm-step", NULL, NULL, 0, 6, 0,
+                      (G_PARAM_READABLE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+  summary_properties[SUMMARY_PROP_CHILD] = summary_boolean_property ("child");
+  summary_properties[SUMMARY_PROP_URGENT] = summary_boolean_property ("urgent");
+  summary_properties[SUMMARY_PROP_RISK] = summary_string_property ("risk");
+  summary_properties[SUMMARY_PROP_NEXT_DEADLINE] = summary_string_property ("next-deadline");
+  summary_properties[SUMMARY_PROP_HAS_DRAFT] = summary_boolean_property ("has-draft");
+  summary_properties[SUMMARY_PROP_PROTECTED] = summary_boolean_property ("protected");
+
+  g_object_class_install_properties (object_class, SUMMARY_N_PROPS, summary_properties);
 }
 
 static void
@@ -32,123 +215,1422 @@ lanka_case_summary_init (LankaCaseSummary *self)
 {
 }
 
-struct _LankaCaseList
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (LankaCaseList, lanka_case_list, G_TYPE_OBJECT)
-
-static void
-lanka_case_list_class_init (LankaCaseListClass *klass)
-{
-}
-
-static void
-lanka_case_list_init (LankaCaseList *self)
-{
-}
-
 const char *
 lanka_case_summary_get_uuid (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->uuid;
 }
 
 const char *
 lanka_case_summary_get_number (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->number;
 }
 
 const char *
 lanka_case_summary_get_alias (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->alias;
 }
 
+/**
+ * lanka_case_summary_get_legal_name:
+ * @self: a #LankaCaseSummary
+ *
+ * Returns: (nullable): the victim's legal name, read only while the list
+ *   shows names
+ */
 const char *
 lanka_case_summary_get_legal_name (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->legal_name;
 }
 
 const char *
 lanka_case_summary_get_status (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->status;
 }
 
+/**
+ * lanka_case_summary_get_nrm_step:
+ * @self: a #LankaCaseSummary
+ *
+ * Returns: the step of the national referral mechanism, 1–6, or 0 for an
+ *   empty summary (a case deleted since the query ran)
+ */
 int
 lanka_case_summary_get_nrm_step (LankaCaseSummary *self)
 {
-  return 0;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), 0);
+
+  return self->nrm_step;
 }
 
 gboolean
 lanka_case_summary_get_child (LankaCaseSummary *self)
 {
-  return FALSE;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), FALSE);
+
+  return self->child;
 }
 
 gboolean
 lanka_case_summary_get_urgent (LankaCaseSummary *self)
 {
-  return FALSE;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), FALSE);
+
+  return self->urgent;
 }
 
 const char *
 lanka_case_summary_get_risk (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->risk;
 }
 
+/**
+ * lanka_case_summary_get_next_deadline:
+ * @self: a #LankaCaseSummary
+ *
+ * Returns: (nullable): the next date something of the case is due, as
+ *   YYYY-MM-DD
+ */
 const char *
 lanka_case_summary_get_next_deadline (LankaCaseSummary *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), NULL);
+
+  return self->next_deadline;
 }
 
+/**
+ * lanka_case_summary_get_has_draft:
+ * @self: a #LankaCaseSummary
+ *
+ * Returns: whether the case has changes that were drafted but not saved
+ */
 gboolean
 lanka_case_summary_get_has_draft (LankaCaseSummary *self)
 {
-  return FALSE;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), FALSE);
+
+  return self->has_draft;
 }
 
+/**
+ * lanka_case_summary_get_protected:
+ * @self: a #LankaCaseSummary
+ *
+ * Returns: whether a person of the case has a protected identity
+ */
 gboolean
 lanka_case_summary_get_protected (LankaCaseSummary *self)
 {
-  return FALSE;
+  g_return_val_if_fail (LANKA_IS_CASE_SUMMARY (self), FALSE);
+
+  return self->protected_identity;
 }
 
+/* SQL helpers */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+finish_rows (LankaDatabase  *database,
+             sqlite3_stmt   *stmt,
+             int             rc,
+             GError        **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lanka_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_set (const char *value)
+{
+  return value != NULL && value[0] != '\0';
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *value)
+{
+  if (is_set (value))
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The search index */
+
+/* A case number the ways people say it: "2026-0042", "20260042", "0042"
+ * and "42".  (The tokenizer splits the first at the dash.)
+ */
+static void
+append_number_words (GString    *text,
+                     const char *number)
+{
+  const char *dash = strchr (number, '-');
+
+  g_string_append_printf (text, "%s ", number);
+
+  if (dash == NULL)
+    return;
+
+  g_string_append_len (text, number, dash - number);
+  g_string_append_printf (text, "%s ", dash + 1);
+
+  for (dash++; *dash == '0' && dash[1] != '\0'; dash++)
+    ;
+  g_string_append_printf (text, "%s ", dash);
+}
+
+/* A personnummer as written (YYYYMMDD-NNNN), as twelve digits and as the
+ * ten digits of the short form.
+ */
+static void
+append_personal_number_words (GString    *text,
+                              const char *personal_number)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s ", personal_number);
+
+  for (const char *p = personal_number; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+
+  g_string_append_printf (text, "%s ", digits->str);
+
+  if (digits->len == 12)
+    g_string_append_printf (text, "%s ", digits->str + 2);
+}
+
+static gboolean
+is_word_character (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+         g_unichar_type (c) == G_UNICODE_PRIVATE_USE;
+}
+
+/* Appends the words of @text that @seen does not hold yet, in lower case,
+ * and adds them to it.  The list only asks whether a case has a word
+ * starting with what was typed, never where or how often: ten journal
+ * entries that all name the alias would otherwise give every one of its
+ * words ten positions to read at every keystroke.
+ */
+static void
+append_new_words (GString    *column,
+                  GHashTable *seen,
+                  const char *text)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && is_word_character (c))
+        {
+          g_string_append_unichar (word, g_unichar_tolower (c));
+          continue;
+        }
+
+      if (word->len > 0 && !g_hash_table_contains (seen, word->str))
+        {
+          g_string_append_printf (column, "%s ", word->str);
+          g_hash_table_add (seen, g_strdup (word->str));
+        }
+      g_string_truncate (word, 0);
+
+      if (c == 0)
+        break;
+    }
+}
+
+/**
+ * _lanka_cases_index:
+ * @database: an open #LankaDatabase, inside the transaction of the write
+ * @case_id: the case's id
+ * @error: a location for a #GError
+ *
+ * Writes the case's row of the search index again: its number, the
+ * aliases of its people, their legal names and personal numbers (a
+ * column of its own, searched only while names are shown) and the text
+ * of its journal.  Every word is there once: a word of the number or an
+ * alias is not repeated for the journal.  A case that no longer exists
+ * loses its row.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_cases_index (LankaDatabase  *database,
+                    gint64          case_id,
+                    GError        **error)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+  g_autoptr(GString) aliases = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) journal = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean found = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT number, alias FROM \"case\" WHERE id = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) number_words = g_string_new (NULL);
+
+      found = TRUE;
+      append_number_words (number_words, (const char *)sqlite3_column_text (stmt, 0));
+      append_new_words (number, seen, number_words->str);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        append_new_words (aliases, seen, (const char *)sqlite3_column_text (stmt, 1));
+      rc = SQLITE_DONE;
+    }
+
+  if (!finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  /* Contentless with contentless_delete: a row is deleted by its rowid and
+   * written anew, never updated in place.
+   */
+  if (!(stmt = _lanka_database_prepare (database, "DELETE FROM case_fts WHERE rowid = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  if (!_lanka_database_step_done (database, stmt, error))
+    return FALSE;
+
+  if (!found)
+    return TRUE;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT p.alias, p.legal_name, p.personal_number "
+                                        "FROM case_person cp JOIN person p ON p.id = cp.person "
+                                        "WHERE cp.case_id = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        append_new_words (aliases, seen, (const char *)sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        append_new_words (names, seen_names, (const char *)sqlite3_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          g_autoptr(GString) personal_number_words = g_string_new (NULL);
+
+          append_personal_number_words (personal_number_words,
+                                        (const char *)sqlite3_column_text (stmt, 2));
+          append_new_words (names, seen_names, personal_number_words->str);
+        }
+    }
+
+  if (!finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT text FROM journal_entry "
+                                        "WHERE case_id = ?1 AND text IS NOT NULL",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    append_new_words (journal, seen, (const char *)sqlite3_column_text (stmt, 0));
+
+  if (!finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "INSERT INTO case_fts "
+                                        "(rowid, number, alias, names, journal) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  bind_text (stmt, 2, number->str);
+  bind_text (stmt, 3, aliases->str);
+  bind_text (stmt, 4, names->str);
+  bind_text (stmt, 5, journal->str);
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+/* Turns what a person typed into an FTS5 query, every word a prefix that
+ * must match somewhere: "lark möte" → {number alias journal} : "lark"* AND
+ * {number alias journal} : "möte"*.  Only letters and digits reach the
+ * query, so no input can be FTS5 syntax.  A word of digits and dashes is
+ * a case number or a personnummer being typed: "2026-00" becomes
+ * "202600"*, which the index's undashed form of the number answers.  With
+ * names shown every column counts.
+ */
+static char *
+build_match (const char *text,
+             gboolean    show_names)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_auto(GStrv) chunks = g_strsplit_set (text, " \t\n\r", -1);
+  const char *columns = show_names ? "" : "{number alias journal} : ";
+
+  for (guint i = 0; chunks[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = g_string_new (NULL);
+      const char *chunk = chunks[i];
+      gboolean number = TRUE;
+      gboolean digits = FALSE;
+
+      for (const char *p = chunk; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            digits = TRUE;
+          else if (*p != '-')
+            number = FALSE;
+        }
+
+      if (number && digits)
+        {
+          for (const char *p = chunk; *p != '\0'; p++)
+            if (g_ascii_isdigit (*p))
+              g_string_append_c (word, *p);
+
+          if (match->len > 0)
+            g_string_append (match, " AND ");
+          g_string_append_printf (match, "%s\"%s\"*", columns, word->str);
+          continue;
+        }
+
+      for (const char *p = chunk; ; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c != 0 && g_unichar_isalnum (c))
+            {
+              g_string_append_unichar (word, c);
+              continue;
+            }
+
+          if (word->len > 0)
+            {
+              if (match->len > 0)
+                g_string_append (match, " AND ");
+              g_string_append_printf (match, "%s\"%s\"*", columns, word->str);
+              g_string_truncate (word, 0);
+            }
+
+          if (c == 0)
+            break;
+        }
+    }
+
+  if (match->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/* The list orders */
+
+typedef struct
+{
+  gint64  changes;    /* sqlite3_total_changes64() when read, -1 not to keep */
+  GArray *ids;        /* gint64, in list order */
+  /* The place of each id, indexed by id (ids are rowids, dense enough). */
+  guint  *rank_by_id;
+  gint64  max_id;
+} Order;
+
+static void
+order_free (Order *order)
+{
+  g_clear_pointer (&order->ids, g_array_unref);
+  g_clear_pointer (&order->rank_by_id, g_free);
+  g_free (order);
+}
+
+static const char * const order_keys[] = {
+  [LANKA_CASE_SORT_NUMBER] = "lanka-case-list-order-number",
+  [LANKA_CASE_SORT_ALIAS] = "lanka-case-list-order-alias",
+  [LANKA_CASE_SORT_MODIFIED] = "lanka-case-list-order-modified",
+  [LANKA_CASE_SORT_DEADLINE] = "lanka-case-list-order-deadline",
+};
+
+/* Each order straight from its index, without a sort.  By deadline: the
+ * cases with a deadline first, the soonest first, from the partial index
+ * of deadlines; then the others in the order of numbers.
+ */
+static const char * const order_sql[] = {
+  [LANKA_CASE_SORT_NUMBER] = "SELECT id, number FROM \"case\" ORDER BY number DESC",
+  [LANKA_CASE_SORT_ALIAS] = "SELECT id, NULL FROM \"case\" ORDER BY alias COLLATE swedish, id",
+  [LANKA_CASE_SORT_MODIFIED] = "SELECT id, NULL FROM \"case\" ORDER BY modified DESC",
+  [LANKA_CASE_SORT_DEADLINE] =
+    "SELECT id, NULL FROM \"case\" WHERE next_deadline IS NOT NULL ORDER BY next_deadline",
+};
+
+typedef struct
+{
+  gint64      id;
+  const char *number;
+} NumberedId;
+
+/* Newest first: by year, then by the running number as a number, so that
+ * a year's ten thousandth case comes before its 9999th.
+ */
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  const NumberedId *x = a;
+  const NumberedId *y = b;
+  gint64 x_year = g_ascii_strtoll (x->number, NULL, 10);
+  gint64 y_year = g_ascii_strtoll (y->number, NULL, 10);
+  const char *x_dash = strchr (x->number, '-');
+  const char *y_dash = strchr (y->number, '-');
+  gint64 x_running = x_dash != NULL ? g_ascii_strtoll (x_dash + 1, NULL, 10) : 0;
+  gint64 y_running = y_dash != NULL ? g_ascii_strtoll (y_dash + 1, NULL, 10) : 0;
+
+  if (x_year != y_year)
+    return x_year > y_year ? -1 : 1;
+  if (x_running != y_running)
+    return x_running > y_running ? -1 : 1;
+
+  return strcmp (y->number, x->number);
+}
+
+static gboolean
+order_read (LankaDatabase  *database,
+            const char     *sql,
+            gboolean        by_number,
+            Order          *order,
+            GError        **error)
+{
+  g_autoptr(GStringChunk) numbers = NULL;
+  g_autoptr(GArray) numbered = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _lanka_database_prepare (database, sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (order->ids, id);
+      order->max_id = MAX (order->max_id, id);
+
+      /* Numbers in text order are right while a year has fewer than ten
+       * thousand cases; past that, the numbers are sorted here.
+       */
+      if (by_number && numbered == NULL && sqlite3_column_bytes (stmt, 1) > 9)
+        numbered = g_array_new (FALSE, FALSE, sizeof (NumberedId));
+    }
+
+  if (!finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  if (numbered == NULL)
+    return TRUE;
+
+  numbers = g_string_chunk_new (4096);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NumberedId entry = {
+        sqlite3_column_int64 (stmt, 0),
+        g_string_chunk_insert (numbers, (const char *)sqlite3_column_text (stmt, 1)),
+      };
+
+      g_array_append_val (numbered, entry);
+    }
+
+  if (!finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  g_array_sort (numbered, compare_numbers);
+  g_array_set_size (order->ids, 0);
+
+  for (guint i = 0; i < numbered->len; i++)
+    g_array_append_val (order->ids, g_array_index (numbered, NumberedId, i).id);
+
+  return TRUE;
+}
+
+static gint64
+current_changes (LankaDatabase *database)
+{
+  sqlite3 *handle = _lanka_database_get_handle (database);
+
+  /* Inside a transaction, what was read may yet be rolled back without
+   * the count of changes moving back: such a result is not kept.
+   */
+  return sqlite3_get_autocommit (handle) ? sqlite3_total_changes64 (handle) : -1;
+}
+
+static const Order *order_get (LankaDatabase  *database,
+                               LankaCaseSort   sort,
+                               GError        **error);
+
+/* The cases without a deadline have no index of their own (the index of
+ * deadlines is partial): they are the order of numbers less the cases
+ * already in @order.
+ */
+static gboolean
+order_append_rest (LankaDatabase  *database,
+                   Order          *order,
+                   GError        **error)
+{
+  g_autofree guint8 *listed = NULL;
+  const Order *by_number;
+
+  if (!(by_number = order_get (database, LANKA_CASE_SORT_NUMBER, error)))
+    return FALSE;
+
+  listed = g_malloc0 (by_number->max_id + 1);
+
+  for (guint i = 0; i < order->ids->len; i++)
+    {
+      gint64 id = g_array_index (order->ids, gint64, i);
+
+      if (id <= by_number->max_id)
+        listed[id] = TRUE;
+    }
+
+  for (guint i = 0; i < by_number->ids->len; i++)
+    {
+      gint64 id = g_array_index (by_number->ids, gint64, i);
+
+      if (!listed[id])
+        g_array_append_val (order->ids, id);
+    }
+
+  order->max_id = MAX (order->max_id, by_number->max_id);
+
+  return TRUE;
+}
+
+static const Order *
+order_get (LankaDatabase  *database,
+           LankaCaseSort   sort,
+           GError        **error)
+{
+  Order *order = g_object_get_data (G_OBJECT (database), order_keys[sort]);
+  g_autoptr(GError) local_error = NULL;
+  gint64 changes;
+
+  changes = current_changes (database);
+
+  if (order != NULL && changes >= 0 && order->changes == changes)
+    return order;
+
+  order = g_new0 (Order, 1);
+  order->changes = changes;
+  order->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!order_read (database, order_sql[sort], sort == LANKA_CASE_SORT_NUMBER, order, error) ||
+      (sort == LANKA_CASE_SORT_DEADLINE && !order_append_rest (database, order, error)))
+    {
+      order_free (order);
+      return NULL;
+    }
+
+  order->rank_by_id = g_new (guint, order->max_id + 1);
+  memset (order->rank_by_id, 0xff, (order->max_id + 1) * sizeof (guint));
+  for (guint i = 0; i < order->ids->len; i++)
+    order->rank_by_id[g_array_index (order->ids, gint64, i)] = i;
+
+  g_object_set_data_full (G_OBJECT (database), order_keys[sort], order,
+                          (GDestroyNotify)order_free);
+
+  return order;
+}
+
+static guint
+order_rank (const Order *order,
+            gint64       id)
+{
+  return id >= 0 && id <= order->max_id ? order->rank_by_id[id] : G_MAXUINT;
+}
+
+/* LankaCaseList */
+
+struct _LankaCaseList
+{
+  GObject         parent_instance;
+
+  LankaDatabase  *database;
+
+  /* The query, kept for reload(). */
+  char           *text;
+  char           *status;
+  int             nrm_step;
+  char           *form;
+  gboolean        child_only;
+  char           *risk;
+  char           *county;
+  LankaCaseSort   sort;
+  gboolean        show_names;
+
+  /* The cases the filter alone lets through, while nothing changed. */
+  GArray         *filter_ids;
+  gint64          filter_changes;
+
+  /* The matches in list order, and the cases read so far (NULL where
+   * nothing was read yet), as long as ids.
+   */
+  GArray         *ids;
+  GPtrArray      *items;
+};
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_is_empty (LankaCaseList *self)
+{
+  return !is_set (self->status) && self->nrm_step == 0 && !is_set (self->form) &&
+         !self->child_only && !is_set (self->risk) && !is_set (self->county);
+}
+
+/* How many ids one statement takes: a page of the list.  Unused places
+ * are bound to NULL, which no id equals.
+ */
+#define IN_IDS \
+  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " \
+  "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, " \
+  "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50)"
+
+/* The victim's legal name only while names are shown: otherwise it is
+ * not even read.
+ */
+#define SUMMARY_SQL(legal_name) \
+  "SELECT c.id, c.uuid, c.number, c.alias, c.status, c.nrm_step, c.child, c.urgent, " \
+  "c.risk, c.next_deadline, " \
+  "EXISTS (SELECT 1 FROM draft d WHERE d.kind = 'case' AND d.object = c.uuid), " \
+  "EXISTS (SELECT 1 FROM case_flag f WHERE f.case_id = c.id " \
+  "        AND f.flag = 'protected_identity') OR " \
+  "EXISTS (SELECT 1 FROM case_person cp JOIN person p ON p.id = cp.person " \
+  "        WHERE cp.case_id = c.id AND p.protected_identity = 1), " \
+  legal_name " FROM \"case\" c WHERE c.id IN " IN_IDS
+
+#define VICTIM_LEGAL_NAME \
+  "(SELECT p.legal_name FROM case_person cp JOIN person p ON p.id = cp.person " \
+  " WHERE cp.case_id = c.id AND cp.role = 'victim' ORDER BY cp.position LIMIT 1)"
+
+static LankaCaseSummary *
+summary_from_row (sqlite3_stmt *stmt)
+{
+  LankaCaseSummary *summary = g_object_new (LANKA_TYPE_CASE_SUMMARY, NULL);
+
+  summary->uuid = column_dup (stmt, 1);
+  summary->number = column_dup (stmt, 2);
+  summary->alias = column_dup (stmt, 3);
+  summary->status = column_dup (stmt, 4);
+  summary->nrm_step = sqlite3_column_int (stmt, 5);
+  summary->child = sqlite3_column_int (stmt, 6) != 0;
+  summary->urgent = sqlite3_column_int (stmt, 7) != 0;
+  summary->risk = column_dup (stmt, 8);
+  summary->next_deadline = column_dup (stmt, 9);
+  summary->has_draft = sqlite3_column_int (stmt, 10) != 0;
+  summary->protected_identity = sqlite3_column_int (stmt, 11) != 0;
+  summary->legal_name = column_dup (stmt, 12);
+
+  return summary;
+}
+
+static GType
+lanka_case_list_get_item_type (GListModel *model)
+{
+  return LANKA_TYPE_CASE_SUMMARY;
+}
+
+static guint
+lanka_case_list_get_n_items (GListModel *model)
+{
+  LankaCaseList *self = LANKA_CASE_LIST (model);
+
+  return self->ids->len;
+}
+
+static gboolean
+load_page (LankaCaseList  *self,
+           guint           position,
+           GError        **error)
+{
+  guint start = position - position % PAGE_SIZE;
+  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  if (_lanka_database_get_handle (self->database) == NULL)
+    {
+      _lanka_database_set_closed_error (error);
+      return FALSE;
+    }
+
+  if (!(stmt = _lanka_database_prepare (self->database,
+                                        self->show_names
+                                          ? SUMMARY_SQL (VICTIM_LEGAL_NAME)
+                                          : SUMMARY_SQL ("NULL"),
+                                        error)))
+    return FALSE;
+
+  for (guint i = start; i < end; i++)
+    if (g_ptr_array_index (self->items, i) == NULL)
+      sqlite3_bind_int64 (stmt, ++n, g_array_index (self->ids, gint64, i));
+
+  if (n == 0)
+    {
+      sqlite3_clear_bindings (stmt);
+      return TRUE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint i = start; i < end; i++)
+        {
+          if (g_array_index (self->ids, gint64, i) == id &&
+              g_ptr_array_index (self->items, i) == NULL)
+            {
+              g_ptr_array_index (self->items, i) = summary_from_row (stmt);
+              break;
+            }
+        }
+    }
+
+  if (!finish_rows (self->database, stmt, rc, error))
+    return FALSE;
+
+  /* Deleted since the query ran: the position still needs an item, and
+   * an empty summary is what it shows until the next reload.
+   */
+  for (guint i = start; i < end; i++)
+    if (g_ptr_array_index (self->items, i) == NULL)
+      g_ptr_array_index (self->items, i) = g_object_new (LANKA_TYPE_CASE_SUMMARY, NULL);
+
+  return TRUE;
+}
+
+static gpointer
+lanka_case_list_get_item (GListModel *model,
+                          guint       position)
+{
+  LankaCaseList *self = LANKA_CASE_LIST (model);
+  LankaCaseSummary *summary;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  if (g_ptr_array_index (self->items, position) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* No content in store errors: they are sentences about the
+       * database.
+       */
+      if (!load_page (self, position, &error))
+        g_debug ("Could not read cases of the list: %s", error->message);
+    }
+
+  summary = g_ptr_array_index (self->items, position);
+
+  /* The read failed (the disk, or the database closed an instant ago).  A
+   * GListModel has an item at every position below its length, so this
+   * one is an empty summary, not kept: the next call tries to read again.
+   */
+  if (summary == NULL)
+    return g_object_new (LANKA_TYPE_CASE_SUMMARY, NULL);
+
+  return g_object_ref (summary);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = lanka_case_list_get_item_type;
+  iface->get_n_items = lanka_case_list_get_n_items;
+  iface->get_item = lanka_case_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LankaCaseList, lanka_case_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* Replaces the whole list with @ids (taken) in one items-changed. */
+static void
+replace_ids (LankaCaseList *self,
+             GArray        *ids)
+{
+  guint removed = self->ids->len;
+  guint added = ids->len;
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, added);
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Locking closes the database while the window may still hold this
+ * model: it forgets every case it read, and its length becomes 0.
+ */
+static void
+on_database_notify_open_cb (LankaCaseList *self,
+                            GParamSpec    *pspec,
+                            LankaDatabase *database)
+{
+  if (!lanka_database_is_open (database))
+    {
+      g_clear_pointer (&self->filter_ids, g_array_unref);
+      replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+    }
+}
+
+static void
+lanka_case_list_constructed (GObject *object)
+{
+  LankaCaseList *self = (LankaCaseList *)object;
+
+  G_OBJECT_CLASS (lanka_case_list_parent_class)->constructed (object);
+
+  g_assert (LANKA_IS_DATABASE (self->database));
+
+  g_signal_connect_object (self->database,
+                           "notify::open",
+                           G_CALLBACK (on_database_notify_open_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+lanka_case_list_dispose (GObject *object)
+{
+  LankaCaseList *self = (LankaCaseList *)object;
+
+  g_ptr_array_set_size (self->items, 0);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (lanka_case_list_parent_class)->dispose (object);
+}
+
+static void
+lanka_case_list_finalize (GObject *object)
+{
+  LankaCaseList *self = (LankaCaseList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_ids, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->form, g_free);
+  g_clear_pointer (&self->risk, g_free);
+  g_clear_pointer (&self->county, g_free);
+
+  G_OBJECT_CLASS (lanka_case_list_parent_class)->finalize (object);
+}
+
+static void
+lanka_case_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LankaCaseList *self = LANKA_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, lanka_case_list_get_database (self));
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_case_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LankaCaseList *self = LANKA_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_case_list_class_init (LankaCaseListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lanka_case_list_constructed;
+  object_class->dispose = lanka_case_list_dispose;
+  object_class->finalize = lanka_case_list_finalize;
+  object_class->get_property = lanka_case_list_get_property;
+  object_class->set_property = lanka_case_list_set_property;
+
+  /**
+   * LankaCaseList:database:
+   *
+   * The database the cases come from.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LANKA_TYPE_DATABASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LankaCaseList:n-items:
+   *
+   * How many cases the list holds.
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* Most positions hold nothing yet. */
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+lanka_case_list_init (LankaCaseList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->sort = LANKA_CASE_SORT_NUMBER;
+}
+
+/**
+ * lanka_case_list_new:
+ * @database: an open #LankaDatabase
+ *
+ * Creates an empty list of cases; lanka_case_list_set_query() or
+ * lanka_case_list_reload() fills it.
+ *
+ * Returns: (transfer full): a new #LankaCaseList
+ */
 LankaCaseList *
 lanka_case_list_new (LankaDatabase *database)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), NULL);
+
+  return g_object_new (LANKA_TYPE_CASE_LIST,
+                       "database", database,
+                       NULL);
 }
 
+/**
+ * lanka_case_list_get_database:
+ * @self: a #LankaCaseList
+ *
+ * Returns: (transfer none): the database the cases come from
+ */
 LankaDatabase *
 lanka_case_list_get_database (LankaCaseList *self)
 {
-  return NULL;
+  g_return_val_if_fail (LANKA_IS_CASE_LIST (self), NULL);
+
+  return self->database;
 }
 
-gboolean
-lanka_case_list_set_query (LankaCaseList *self, const char *text, const LankaCaseFilter *filter, LankaCaseSort sort, gboolean show_names, GError **error)
+static void
+replace_string (char       **location,
+                const char  *value)
 {
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID, "Not yet");
-  return FALSE;
+  if (g_strcmp0 (*location, value) == 0)
+    return;
+
+  g_free (*location);
+  *location = g_strdup (value);
 }
 
+/**
+ * lanka_case_list_set_query:
+ * @self: a #LankaCaseList
+ * @text: (nullable): what the person typed
+ * @filter: (nullable): what to narrow the list to
+ * @sort: the order of the list
+ * @show_names: whether the list shows legal names, and the search looks
+ *   at them and at personal numbers
+ * @error: a location for a #GError
+ *
+ * Makes the list hold the cases that match every word typed (as the
+ * start of a word of the case number, an alias or the journal) and the
+ * filter, in the order @sort asks for.  The list changes in one
+ * items-changed, and the cases are read from the database only when
+ * asked for.  On error the list stays as it was.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
-lanka_case_list_reload (LankaCaseList *self, GError **error)
+lanka_case_list_set_query (LankaCaseList          *self,
+                           const char             *text,
+                           const LankaCaseFilter  *filter,
+                           LankaCaseSort           sort,
+                           gboolean                show_names,
+                           GError                **error)
 {
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID, "Not yet");
-  return FALSE;
+  static const LankaCaseFilter no_filter = { NULL };
+
+  g_return_val_if_fail (LANKA_IS_CASE_LIST (self), FALSE);
+  g_return_val_if_fail (sort <= LANKA_CASE_SORT_DEADLINE, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (filter == NULL)
+    filter = &no_filter;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID,
+                           _("The search text contains characters that cannot be read."));
+      return FALSE;
+    }
+
+  /* A different filter: the cases it lets through are read again. */
+  if (g_strcmp0 (self->status, filter->status) != 0 ||
+      self->nrm_step != filter->nrm_step ||
+      g_strcmp0 (self->form, filter->form) != 0 ||
+      self->child_only != filter->child_only ||
+      g_strcmp0 (self->risk, filter->risk) != 0 ||
+      g_strcmp0 (self->county, filter->county) != 0)
+    g_clear_pointer (&self->filter_ids, g_array_unref);
+
+  replace_string (&self->text, text);
+  replace_string (&self->status, filter->status);
+  self->nrm_step = filter->nrm_step;
+  replace_string (&self->form, filter->form);
+  self->child_only = !!filter->child_only;
+  replace_string (&self->risk, filter->risk);
+  replace_string (&self->county, filter->county);
+  self->sort = sort;
+  self->show_names = !!show_names;
+
+  return lanka_case_list_reload (self, error);
 }
 
+/* The ids of the cases the filter lets through, unordered.  The statement
+ * is made of fixed parts, one per filter set, so that each combination
+ * gets a plan that uses its index; the values are bound.
+ */
+static gboolean
+read_filter_ids (LankaCaseList  *self,
+                 GArray         *ids,
+                 GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM \"case\" c WHERE 1");
+  gboolean open_only = g_strcmp0 (self->status, "open") == 0;
+  gboolean urgent_only = g_strcmp0 (self->risk, "urgent") == 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (open_only)
+    g_string_append (sql, " AND c.status NOT IN " CLOSED_STATUSES);
+  else if (is_set (self->status))
+    g_string_append (sql, " AND c.status = :status");
+  if (self->nrm_step != 0)
+    g_string_append (sql, " AND c.nrm_step = :nrm_step");
+  if (self->child_only)
+    g_string_append (sql, " AND c.child = 1");
+  if (urgent_only)
+    g_string_append (sql, " AND c.urgent = 1");
+  else if (is_set (self->risk))
+    g_string_append (sql, " AND c.risk = :risk");
+  if (is_set (self->county))
+    g_string_append (sql, " AND c.county = :county");
+  if (is_set (self->form))
+    g_string_append (sql,
+                     " AND c.id IN (SELECT e.case_id FROM exploitation_value v "
+                     "JOIN exploitation e ON e.id = v.exploitation "
+                     "WHERE v.kind = 'form' AND v.code = :form)");
+
+  if (!(stmt = _lanka_database_prepare (self->database, sql->str, error)))
+    return FALSE;
+
+  if (!open_only && is_set (self->status))
+    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":status"), self->status);
+  if (self->nrm_step != 0)
+    sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":nrm_step"), self->nrm_step);
+  if (!urgent_only && is_set (self->risk))
+    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":risk"), self->risk);
+  if (is_set (self->county))
+    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":county"), self->county);
+  if (is_set (self->form))
+    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":form"), self->form);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return finish_rows (self->database, stmt, rc, error);
+}
+
+static gboolean
+read_match_ids (LankaCaseList  *self,
+                const char     *match,
+                GArray         *ids,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _lanka_database_prepare (self->database,
+                                        "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return finish_rows (self->database, stmt, rc, error);
+}
+
+/* Marks the places of @ids in @order with @bit. */
+static void
+mark (const Order *order,
+      GArray      *ids,
+      guint8      *marks,
+      guint8       bit)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint rank = order_rank (order, g_array_index (ids, gint64, i));
+
+      if (rank != G_MAXUINT)
+        marks[rank] |= bit;
+    }
+}
+
+/**
+ * lanka_case_list_reload:
+ * @self: a #LankaCaseList
+ * @error: a location for a #GError
+ *
+ * Runs the query again, after a case was saved, deleted or written in.
+ * Every position gets a new object, read again when asked for; use
+ * lanka_case_list_find() to select the same case again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_case_list_reload (LankaCaseList  *self,
+                        GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autofree guint8 *marks = NULL;
+  g_autofree char *match = NULL;
+  const Order *order;
+  gint64 changes;
+  guint8 wanted = 0;
+
+  g_return_val_if_fail (LANKA_IS_CASE_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (_lanka_database_get_handle (self->database) == NULL)
+    {
+      _lanka_database_set_closed_error (error);
+      return FALSE;
+    }
+
+  if (self->text != NULL)
+    match = build_match (self->text, self->show_names);
+
+  if (!(order = order_get (self->database, self->sort, error)))
+    return FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (match == NULL && filter_is_empty (self))
+    {
+      g_array_append_vals (ids, order->ids->data, order->ids->len);
+      replace_ids (self, g_steal_pointer (&ids));
+      return TRUE;
+    }
+
+  marks = g_malloc0 (MAX (order->ids->len, 1));
+
+  if (!filter_is_empty (self))
+    {
+      changes = current_changes (self->database);
+
+      if (self->filter_ids == NULL || changes < 0 || self->filter_changes != changes)
+        {
+          g_autoptr(GArray) filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          if (!read_filter_ids (self, filter_ids, error))
+            return FALSE;
+
+          g_clear_pointer (&self->filter_ids, g_array_unref);
+          self->filter_ids = g_steal_pointer (&filter_ids);
+          self->filter_changes = changes;
+        }
+
+      mark (order, self->filter_ids, marks, 1);
+      wanted |= 1;
+    }
+
+  if (match != NULL)
+    {
+      matches = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (!read_match_ids (self, match, matches, error))
+        return FALSE;
+
+      mark (order, matches, marks, 2);
+      wanted |= 2;
+    }
+
+  for (guint rank = 0; rank < order->ids->len; rank++)
+    if (marks[rank] == wanted)
+      g_array_append_val (ids, g_array_index (order->ids, gint64, rank));
+
+  replace_ids (self, g_steal_pointer (&ids));
+
+  return TRUE;
+}
+
+/**
+ * lanka_case_list_find:
+ * @self: a #LankaCaseList
+ * @uuid: a case's uuid
+ *
+ * Returns: the position of the case, or %GTK_INVALID_LIST_POSITION
+ *   (%G_MAXUINT) when the list does not hold it
+ */
 guint
-lanka_case_list_find (LankaCaseList *self, const char *uuid)
+lanka_case_list_find (LankaCaseList *self,
+                      const char    *uuid)
 {
-  return 0;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_CASE_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (uuid != NULL, G_MAXUINT);
+
+  /* Whatever the list holds, it was read; nothing to look up then. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      LankaCaseSummary *summary = g_ptr_array_index (self->items, i);
+
+      if (summary != NULL && g_strcmp0 (summary->uuid, uuid) == 0)
+        return i;
+    }
+
+  if (self->ids->len == 0 || _lanka_database_get_handle (self->database) == NULL)
+    return G_MAXUINT;
+
+  if (!(stmt = _lanka_database_prepare (self->database,
+                                        "SELECT id FROM \"case\" WHERE uuid = ?1", NULL)))
+    return G_MAXUINT;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (id == 0)
+    return G_MAXUINT;
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
 }

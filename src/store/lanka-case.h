@@ -76,4 +76,10 @@ GBytes             *lanka_case_serialize           (LankaCase          *self);
 LankaCase          *lanka_case_deserialize         (GBytes             *bytes,
                                                     GError            **error);
 
+/* For the store. */
+LankaCase          *_lanka_case_new_empty          (const char         *uuid);
+void                _lanka_case_take_record        (LankaCase          *self,
+                                                    LankaRecord        *record);
+void                _lanka_case_set_saved          (LankaCase          *self);
+
 G_END_DECLS

@@ -363,6 +363,7 @@ static const char * const migrations[] = {
   "CREATE INDEX case_nrm_step ON \"case\" (nrm_step, number DESC);"
   "CREATE INDEX case_child ON \"case\" (child, number DESC) WHERE child = 1;"
   "CREATE INDEX case_risk ON \"case\" (risk, number DESC) WHERE risk IS NOT NULL;"
+  "CREATE INDEX case_urgent ON \"case\" (urgent, number DESC) WHERE urgent = 1;"
   "CREATE INDEX case_county ON \"case\" (county, number DESC) WHERE county IS NOT NULL;"
   "CREATE TABLE case_person ("
   "  case_id INTEGER NOT NULL REFERENCES \"case\" ON DELETE CASCADE,"
@@ -485,7 +486,7 @@ static const char * const migrations[] = {
   "CREATE TRIGGER case_history_delete AFTER DELETE ON \"case\" "
   "BEGIN DELETE FROM record_history "
   "WHERE table_name = 'case' AND record_uuid = OLD.uuid; "
-  "DELETE FROM draft WHERE kind = 'case' AND object = OLD.uuid; END;"
+  "DELETE FROM draft WHERE kind IN ('case', 'journal') AND object = OLD.uuid; END;"
   /* One row per case, rowid = case.id, kept in step by the store: the
    * number, the aliases, the legal names (searched only while names are
    * shown) and the journal's text.

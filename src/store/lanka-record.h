@@ -63,4 +63,11 @@ gboolean             lanka_record_field_equal    (LankaRecord        *self,
                                                   LankaRecord        *other,
                                                   const char         *field);
 
+/* For the store. */
+void                 _lanka_record_set_quiet     (LankaRecord        *self,
+                                                  const char         *field,
+                                                  const char         *value);
+gboolean             _lanka_record_is_list       (LankaRecord        *self,
+                                                  const char         *field);
+
 G_END_DECLS

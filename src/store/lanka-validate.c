@@ -320,7 +320,55 @@ lanka_organisation_number_validate (const char  *number,
   return TRUE;
 }
 
-/* Placeholder: being written. */
+/* The Luhn sum over the ten digits YYMMDDNNNN, as Skatteverket computes
+ * the check digit of personnummer and samordningsnummer alike.
+ */
+static gboolean
+luhn_valid (const char *digits)
+{
+  guint sum = 0;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      guint d = digits[i] - '0';
+
+      if (i % 2 == 0)
+        {
+          d *= 2;
+          if (d > 9)
+            d -= 9;
+        }
+      sum += d;
+    }
+
+  return sum % 10 == 0;
+}
+
+static guint
+two_digits (const char *p)
+{
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/**
+ * lanka_personal_number_normalize:
+ * @number: a personnummer or samordningsnummer as a person wrote it
+ * @today: (nullable): today's date, for the century of a 10-digit number;
+ *   %NULL for the clock's
+ * @kind: (out) (optional): whether it is a personnummer or a
+ *   samordningsnummer
+ * @birth_date: (out) (optional) (transfer full): the date of birth it
+ *   holds, YYYY-MM-DD
+ * @error: a location for a #GError
+ *
+ * Checks the date (a samordningsnummer has 60 added to the day), the check
+ * digit, and that the date of birth is not in the future.  A 10-digit
+ * number belongs to someone under a hundred ("-" or nothing), or a hundred
+ * or older ("+"), which gives its century.
+ *
+ * Returns: (transfer full) (nullable): YYYYMMDD-NNNN, or %NULL with
+ *   %LANKA_STORE_ERROR_INVALID and a sentence
+ */
 char *
 lanka_personal_number_normalize (const char               *number,
                                  GDate                    *today,
@@ -328,13 +376,161 @@ lanka_personal_number_normalize (const char               *number,
                                  char                    **birth_date,
                                  GError                  **error)
 {
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID, "Not yet");
-  return NULL;
+  char digits[13];
+  guint n_digits = 0;
+  char separator = '\0';
+  guint separator_at = 0;
+  guint year, month, day, birth_day;
+  GDate now, born;
+
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (birth_date != NULL)
+    *birth_date = NULL;
+
+  for (const char *p = number; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) && n_digits < 12)
+        digits[n_digits++] = *p;
+      else if ((*p == '-' || *p == '+') && separator == '\0' && n_digits > 0)
+        {
+          separator = *p;
+          separator_at = n_digits;
+        }
+      else if (*p != ' ')
+        {
+          n_digits = 0;
+          break;
+        }
+    }
+  digits[n_digits] = '\0';
+
+  if ((n_digits != 10 && n_digits != 12) ||
+      (separator != '\0' && separator_at != n_digits - 4) ||
+      (separator == '+' && n_digits == 12))
+    {
+      set_invalid (error, _("A personal number has ten or twelve digits: the date of birth "
+                            "and four more, such as YYYYMMDD-NNNN."));
+      return NULL;
+    }
+
+  g_date_clear (&now, 1);
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    {
+      g_autoptr(GDateTime) clock = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&now,
+                      g_date_time_get_day_of_month (clock),
+                      g_date_time_get_month (clock),
+                      g_date_time_get_year (clock));
+    }
+
+  {
+    const char *short_form = digits + (n_digits - 10);
+
+    month = two_digits (short_form + 2);
+    day = two_digits (short_form + 4);
+
+    if (n_digits == 12)
+      year = two_digits (digits) * 100 + two_digits (digits + 2);
+    else
+      {
+        guint current = g_date_get_year (&now);
+
+        guint this_month = g_date_get_month (&now);
+        guint this_day = g_date_get_day (&now);
+
+        birth_day = day > 60 ? day - 60 : day;
+
+        /* "-" means under a hundred: the latest such date up to today.
+         * "+" means a hundred or more: a century before that.
+         */
+        year = (current / 100) * 100 + two_digits (short_form);
+        if (year > current ||
+            (year == current &&
+             (month > this_month || (month == this_month && birth_day > this_day))))
+          year -= 100;
+        if (separator == '+')
+          year -= 100;
+      }
+  }
+
+  birth_day = day > 60 ? day - 60 : day;
+
+  if (year < 1 || month < 1 || month > 12 || birth_day < 1 ||
+      !g_date_valid_dmy (birth_day, month, year))
+    {
+      set_invalid (error, _("The personal number does not start with a real date of birth."));
+      return NULL;
+    }
+
+  g_date_clear (&born, 1);
+  g_date_set_dmy (&born, birth_day, month, year);
+
+  if (g_date_compare (&born, &now) > 0)
+    {
+      set_invalid (error, _("The personal number gives a date of birth in the future."));
+      return NULL;
+    }
+
+  if (!luhn_valid (digits + (n_digits - 10)))
+    {
+      set_invalid (error, _("The personal number is mistyped: its last digit does not match "
+                            "the others."));
+      return NULL;
+    }
+
+  if (kind != NULL)
+    *kind = day > 60 ? LANKA_PERSONAL_NUMBER_SAMORDNINGSNUMMER
+                     : LANKA_PERSONAL_NUMBER_PERSONNUMMER;
+
+  if (birth_date != NULL)
+    *birth_date = g_strdup_printf ("%04u-%02u-%02u", year, month, birth_day);
+
+  return g_strdup_printf ("%04u%02u%02u-%s", year, month, day, digits + (n_digits - 4));
 }
 
+/**
+ * lanka_date_validate:
+ * @date: a date as typed
+ * @error: a location for a #GError
+ *
+ * Dates are stored as YYYY-MM-DD (ISO 8601), the way Swedish forms write
+ * them as well; this checks the shape and that the day exists.
+ *
+ * Returns: %TRUE if @date is a real date written as YYYY-MM-DD
+ */
 gboolean
 lanka_date_validate (const char  *date,
                      GError     **error)
 {
+  guint year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
+      !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[1]) ||
+      !g_ascii_isdigit (date[2]) || !g_ascii_isdigit (date[3]) ||
+      !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[6]) ||
+      !g_ascii_isdigit (date[8]) || !g_ascii_isdigit (date[9]))
+    {
+      set_invalid (error, _("Write the date as year-month-day, such as 2026-03-14."));
+      return FALSE;
+    }
+
+  year = two_digits (date) * 100 + two_digits (date + 2);
+  month = two_digits (date + 5);
+  day = two_digits (date + 8);
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 || !g_date_valid_dmy (day, month, year))
+    {
+      set_invalid (error, _("There is no such day: check the month and the day."));
+      return FALSE;
+    }
+
   return TRUE;
 }

@@ -112,6 +112,203 @@ static const Term counties[] = {
   { "25", "Norrbotten" },
 };
 
+static const Term case_statuses[] = {
+  { "intake", NC_("case status", "Intake") },
+  { "assessment", NC_("case status", "Assessment in progress") },
+  { "active", NC_("case status", "Active") },
+  { "follow_up", NC_("case status", "Follow-up") },
+  { "closed", NC_("case status", "Closed") },
+  { "closed_referred", NC_("case status", "Closed – referred") },
+  { "duplicate", NC_("case status", "Duplicate") },
+};
+
+static const Term nrm_steps[] = {
+  { "1", NC_("NRM step", "Identification") },
+  { "2", NC_("NRM step", "Immediate protection") },
+  { "3", NC_("NRM step", "Initial support") },
+  { "4", NC_("NRM step", "Long-term support") },
+  { "5", NC_("NRM step", "Criminal proceedings") },
+  { "6", NC_("NRM step", "Safe return") },
+};
+
+static const Term victim_statuses[] = {
+  { "PossibleVictimOfTrafficking", NC_("victim status", "Presumed victim of human trafficking") },
+  { "ActualVictimOfTrafficking", NC_("victim status", "Assessed victim of human trafficking") },
+  { "NotAVictimOfTrafficking", NC_("victim status", "Not a victim of human trafficking") },
+  { "PossibleVictimOfExploitation", NC_("victim status", "Presumed victim of human exploitation") },
+};
+
+static const Term assessors[] = {
+  { "Police", NC_("assessed by", "Police") },
+  { "NGO", NC_("assessed by", "Non-profit organisation") },
+  { "CourtOrProsecution", NC_("assessed by", "Court or prosecutor") },
+  { "SocialServices", NC_("assessed by", "Social services") },
+  { "MigrationAgency", NC_("assessed by", "Migration Agency") },
+  { "RegionalCoordinator", NC_("assessed by", "Regional coordinator") },
+  { "Other", NC_("assessed by", "Other") },
+};
+
+static const Term sexual_types[] = {
+  { "Prostitution", NC_("sexual exploitation", "Prostitution") },
+  { "Pornography", NC_("sexual exploitation", "Pornography") },
+  { "RemoteInteractiveServices", NC_("sexual exploitation", "Remote sexual services") },
+  { "PrivateSexualServices", NC_("sexual exploitation", "Private sexual services") },
+};
+
+static const Term means_of_control[] = {
+  { "DebtBondage", NC_("means of control", "Debt bondage") },
+  { "TakesEarnings", NC_("means of control", "Takes earnings") },
+  { "RestrictsFinancialAccess", NC_("means of control", "Restricts access to money") },
+  { "PhysicalThreats", NC_("means of control", "Threats") },
+  { "ThreatsLawEnforcement", NC_("means of control", "Threats of police or authorities") },
+  { "ThreatensChildrenFamily", NC_("means of control", "Threats against children or family") },
+  { "PsychologicalAbuse", NC_("means of control", "Psychological abuse") },
+  { "PhysicalAbuse", NC_("means of control", "Physical abuse") },
+  { "SexualAbuse", NC_("means of control", "Sexual abuse") },
+  { "FalsePromises", NC_("means of control", "False promises") },
+  { "PsychoactiveSubstance", NC_("means of control", "Drugs") },
+  { "RestrictsMovement", NC_("means of control", "Restricts freedom of movement") },
+  { "RestrictsMedicalCare", NC_("means of control", "Restricts access to care") },
+  { "ExcessiveWorkingHours", NC_("means of control", "Excessive working hours") },
+  { "UsesChildren", NC_("means of control", "Uses the children as leverage") },
+  { "WithholdsNecessities", NC_("means of control", "Withholds food or housing") },
+  { "WithholdsDocuments", NC_("means of control", "Takes passport or identity documents") },
+  { "Other", NC_("means of control", "Other") },
+  { "NotSpecified", NC_("means of control", "Not known") },
+};
+
+static const Term recruitments[] = {
+  { "AtAPlaceOfBusiness", NC_("recruitment", "At a place of business") },
+  { "AtAnEducationalInstitution", NC_("recruitment", "At a school or place of education") },
+  { "AtWork", NC_("recruitment", "At work") },
+  { "ThroughOnlineSocialNetworks", NC_("recruitment", "Through social media") },
+  { "ThroughAnOnlineAdvertisement", NC_("recruitment", "Through an online advertisement") },
+  { "ThroughATelevisionAdvert", NC_("recruitment", "Through a television advertisement") },
+  { "ThroughANewspaperAdvert", NC_("recruitment", "Through a newspaper advertisement") },
+  { "ThroughFamilyOrFamilyEvents", NC_("recruitment", "Through family") },
+  { "ThroughFriendsOrSocialEvents", NC_("recruitment", "Through friends or social events") },
+  { "Other", NC_("recruitment", "Other") },
+};
+
+static const Term recruiter_relations[] = {
+  { "IntimatePartner", NC_("recruiter relation", "Intimate partner") },
+  { "Friend", NC_("recruiter relation", "Friend") },
+  { "Family", NC_("recruiter relation", "Family") },
+  { "Other", NC_("recruiter relation", "Other") },
+  { "Unknown", NC_("recruiter relation", "Unknown") },
+};
+
+static const Term genders[] = {
+  { "Feminine", NC_("gender", "Woman") },
+  { "Masculine", NC_("gender", "Man") },
+  { "TransgenderFeminine", NC_("gender", "Trans woman") },
+  { "TransgenderMasculine", NC_("gender", "Trans man") },
+  { "NonConforming", NC_("gender", "Non-binary") },
+  { "NonSpecifiedUnknown", NC_("gender", "Not known") },
+};
+
+static const Term roles[] = {
+  { "victim", NC_("case role", "Victim") },
+  { "accompanying_child", NC_("case role", "Accompanying child") },
+  { "family", NC_("case role", "Family member") },
+  { "guardian", NC_("case role", "Guardian or custodian") },
+  { "suspected_perpetrator", NC_("case role", "Suspected perpetrator") },
+  { "contact", NC_("case role", "Contact person") },
+};
+
+static const Term intakes[] = {
+  { "anmalan", NC_("intake", "Report") },
+  { "ansokan", NC_("intake", "Application") },
+  { "annat_satt", NC_("intake", "Information in another way") },
+};
+
+static const Term identifiers[] = {
+  { "NGO", NC_("identified by", "Non-profit organisation") },
+  { "LawEnforcement", NC_("identified by", "Police or other law enforcement") },
+  { "HealthServiceOrganisation", NC_("identified by", "Health care") },
+  { "CentralGovernmentOrganisation", NC_("identified by", "Central government agency") },
+  { "LocalGovernmentOrganisation", NC_("identified by", "Municipality or region") },
+  { "ImmigrationService", NC_("identified by", "Migration Agency") },
+  { "LegalService", NC_("identified by", "Legal services") },
+  { "CorporateBusiness", NC_("identified by", "Company") },
+  { "SchoolOrCollege", NC_("identified by", "School") },
+  { "SelfReferral", NC_("identified by", "The person themselves") },
+  { "Public", NC_("identified by", "Member of the public") },
+  { "Helpline", NC_("identified by", "Helpline") },
+  { "RegionalCoordinator", NC_("identified by", "Regional coordinator") },
+};
+
+static const Term permit_kinds[] = {
+  { "reflection_period", NC_("permit kind", "Reflection period") },
+  { "temporary_permit_investigation",
+    NC_("permit kind", "Temporary permit for a preliminary investigation") },
+  { "asylum", NC_("permit kind", "Asylum") },
+  { "eu_right_of_residence", NC_("permit kind", "EU right of residence") },
+  { "other", NC_("permit kind", "Other") },
+};
+
+static const Term permit_decisions[] = {
+  { "granted", NC_("permit decision", "Granted") },
+  { "rejected", NC_("permit decision", "Rejected") },
+};
+
+static const Term investigations[] = {
+  { "none", NC_("investigation", "Not reported") },
+  { "reported", NC_("investigation", "Reported to the police") },
+  { "investigation", NC_("investigation", "Preliminary investigation in progress") },
+  { "discontinued", NC_("investigation", "Preliminary investigation discontinued") },
+  { "prosecuted", NC_("investigation", "Charges brought") },
+  { "judgment", NC_("investigation", "Judgment given") },
+  { "appealed", NC_("investigation", "Appealed") },
+};
+
+static const Term risks[] = {
+  { "high", NC_("risk level", "High") },
+  { "medium", NC_("risk level", "Medium") },
+  { "low", NC_("risk level", "Low") },
+};
+
+static const Term journal_types[] = {
+  { "meeting", NC_("journal entry type", "Meeting") },
+  { "phone", NC_("journal entry type", "Phone") },
+  { "home_visit", NC_("journal entry type", "Home visit") },
+  { "agency_contact", NC_("journal entry type", "Contact with an agency") },
+  { "consultation", NC_("journal entry type", "Consultation") },
+  { "decision", NC_("journal entry type", "Decision") },
+  { "report", NC_("journal entry type", "Report") },
+  { "assessment", NC_("journal entry type", "Assessment") },
+  { "measure", NC_("journal entry type", "Intervention") },
+  { "other", NC_("journal entry type", "Other") },
+};
+
+static const Term closure_reasons[] = {
+  { "goal_reached", NC_("closure reason", "Goal reached") },
+  { "returned", NC_("closure reason", "Returned home") },
+  { "transferred", NC_("closure reason", "Transferred") },
+  { "declined", NC_("closure reason", "Declines further support") },
+  { "unknown_whereabouts", NC_("closure reason", "Whereabouts unknown") },
+  { "deceased", NC_("closure reason", "Deceased") },
+  { "duplicate", NC_("closure reason", "Duplicate") },
+  { "other", NC_("closure reason", "Other") },
+};
+
+static const Term case_flags[] = {
+  { "threat", NC_("case flag", "Threat") },
+  { "protected_identity", NC_("case flag", "Protected identity") },
+  { "interpreter_required", NC_("case flag", "Interpreter needed") },
+  { "pregnant", NC_("case flag", "Pregnant") },
+  { "medical_needs", NC_("case flag", "Medical needs") },
+  { "disability", NC_("case flag", "Disability") },
+  { "missing_risk", NC_("case flag", "Risk of going missing") },
+  { "violence_in_family", NC_("case flag", "Violence in the family") },
+};
+
+static const Term birth_precisions[] = {
+  { "day", NC_("birth precision", "Exact date") },
+  { "month", NC_("birth precision", "Month and year") },
+  { "year", NC_("birth precision", "Year only") },
+};
+
 static const struct {
   const Term *terms;
   guint       n_terms;
@@ -122,7 +319,39 @@ static const struct {
   [LANKA_VOCABULARY_EXPLOITATION] = { exploitations, G_N_ELEMENTS (exploitations), "exploitation" },
   [LANKA_VOCABULARY_ACCEPTS] = { accepts, G_N_ELEMENTS (accepts), "accepts" },
   [LANKA_VOCABULARY_COUNTY] = { counties, G_N_ELEMENTS (counties), NULL },
+  [LANKA_VOCABULARY_CASE_STATUS] = { case_statuses, G_N_ELEMENTS (case_statuses), "case status" },
+  [LANKA_VOCABULARY_NRM_STEP] = { nrm_steps, G_N_ELEMENTS (nrm_steps), "NRM step" },
+  [LANKA_VOCABULARY_VICTIM_STATUS] = { victim_statuses, G_N_ELEMENTS (victim_statuses),
+                                       "victim status" },
+  [LANKA_VOCABULARY_ASSESSED_BY] = { assessors, G_N_ELEMENTS (assessors), "assessed by" },
+  [LANKA_VOCABULARY_SEXUAL_TYPE] = { sexual_types, G_N_ELEMENTS (sexual_types),
+                                     "sexual exploitation" },
+  [LANKA_VOCABULARY_MEANS_OF_CONTROL] = { means_of_control, G_N_ELEMENTS (means_of_control),
+                                          "means of control" },
+  [LANKA_VOCABULARY_RECRUITMENT] = { recruitments, G_N_ELEMENTS (recruitments), "recruitment" },
+  [LANKA_VOCABULARY_RECRUITER_RELATION] = { recruiter_relations, G_N_ELEMENTS (recruiter_relations),
+                                            "recruiter relation" },
+  [LANKA_VOCABULARY_GENDER] = { genders, G_N_ELEMENTS (genders), "gender" },
+  [LANKA_VOCABULARY_ROLE] = { roles, G_N_ELEMENTS (roles), "case role" },
+  [LANKA_VOCABULARY_INTAKE] = { intakes, G_N_ELEMENTS (intakes), "intake" },
+  [LANKA_VOCABULARY_IDENTIFIED_BY] = { identifiers, G_N_ELEMENTS (identifiers), "identified by" },
+  [LANKA_VOCABULARY_PERMIT_KIND] = { permit_kinds, G_N_ELEMENTS (permit_kinds), "permit kind" },
+  [LANKA_VOCABULARY_PERMIT_DECISION] = { permit_decisions, G_N_ELEMENTS (permit_decisions),
+                                         "permit decision" },
+  [LANKA_VOCABULARY_INVESTIGATION] = { investigations, G_N_ELEMENTS (investigations),
+                                       "investigation" },
+  [LANKA_VOCABULARY_RISK] = { risks, G_N_ELEMENTS (risks), "risk level" },
+  [LANKA_VOCABULARY_JOURNAL_TYPE] = { journal_types, G_N_ELEMENTS (journal_types),
+                                      "journal entry type" },
+  [LANKA_VOCABULARY_CLOSURE_REASON] = { closure_reasons, G_N_ELEMENTS (closure_reasons),
+                                        "closure reason" },
+  [LANKA_VOCABULARY_CASE_FLAG] = { case_flags, G_N_ELEMENTS (case_flags), "case flag" },
+  [LANKA_VOCABULARY_BIRTH_PRECISION] = { birth_precisions, G_N_ELEMENTS (birth_precisions),
+                                         "birth precision" },
 };
+
+/* Every LankaVocabulary value needs its row above. */
+G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == LANKA_VOCABULARY_BIRTH_PRECISION + 1);
 
 static const Term *
 find_term (LankaVocabulary  vocabulary,
