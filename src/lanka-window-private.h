@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "lanka-cases-view.h"
 #include "lanka-create-page.h"
 #include "lanka-directory-view.h"
 #include "lanka-restore-page.h"
@@ -40,12 +41,15 @@ struct _LankaWindow
   LankaRestorePage     *restore_page;
   GtkRevealer          *sample_banner;
   AdwViewStack         *stack;
+  LankaCasesView       *cases_view;
   LankaDirectoryView   *directory_view;
 
   /* The keyring is asked without a question only when the window first
    * opens; after the person locked Länka, unlocking is their choice.
    */
   guint                 tried_keyring : 1;
+  /* The person answered the question about unsaved changes to a case. */
+  guint                 close_confirmed : 1;
 };
 
 void _lanka_window_update_page        (LankaWindow      *self);

@@ -152,6 +152,7 @@ _lanka_window_update_page (LankaWindow *self)
     return;
 
   gtk_revealer_set_reveal_child (self->sample_banner, lanka_application_get_is_sample (app));
+  lanka_cases_view_set_database (self->cases_view, lanka_application_get_database (app));
   lanka_directory_view_set_database (self->directory_view, lanka_application_get_database (app));
 
   if (lanka_application_get_database (app) != NULL)
@@ -333,12 +334,67 @@ lanka_window_restore_state (LankaWindow *self)
     adw_view_stack_set_visible_child_name (self->stack, part);
 }
 
+static void
+on_close_dialog_response_cb (LankaWindow      *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog)
+{
+  LankaCaseEditor *editor = lanka_cases_view_get_editor (self->cases_view);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save"))
+    {
+      if (!lanka_case_editor_save (editor, &error))
+        {
+          lanka_window_add_toast (self, adw_toast_new (error->message));
+          return;
+        }
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      lanka_case_editor_discard_changes (editor);
+    }
+  else
+    {
+      return;
+    }
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing with unsaved changes to a case asks, as leaving the case does.
+ * The draft would keep them anyway; the question makes the choice the
+ * person's.
+ */
+static gboolean
+ask_about_unsaved_case (LankaWindow *self)
+{
+  LankaCaseEditor *editor = lanka_cases_view_get_editor (self->cases_view);
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed ||
+      lanka_case_editor_get_case (editor) == NULL ||
+      !lanka_case_editor_get_modified (editor))
+    return FALSE;
+
+  dialog = lanka_case_editor_new_unsaved_dialog (editor, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static gboolean
 lanka_window_close_request (GtkWindow *window)
 {
   LankaWindow *self = (LankaWindow *)window;
 
   g_assert (LANKA_IS_WINDOW (self));
+
+  if (ask_about_unsaved_case (self))
+    return TRUE;
 
   lanka_window_save_state (self);
 
@@ -486,6 +542,7 @@ lanka_window_class_init (LankaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/lanka-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, cases_view);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, directory_view);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, lock_button);
@@ -515,6 +572,7 @@ lanka_window_init (LankaWindow *self)
 {
   GtkEventController *controller;
 
+  g_type_ensure (LANKA_TYPE_CASES_VIEW);
   g_type_ensure (LANKA_TYPE_CREATE_PAGE);
   g_type_ensure (LANKA_TYPE_DIRECTORY_VIEW);
   g_type_ensure (LANKA_TYPE_RESTORE_PAGE);

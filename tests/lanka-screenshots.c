@@ -10,7 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "lanka-application.h"
+#include "lanka-case-list.h"
+#include "lanka-case-sample.h"
 #include "lanka-directory.h"
+#include "lanka-new-case-dialog.h"
 #include "lanka-preferences-window.h"
 #include "lanka-test-ui.h"
 #include "lanka-window-private.h"
@@ -106,6 +109,67 @@ shoot_directory (LankaWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window->directory_view), "directory.back", NULL);
 }
 
+/* The cases with generated, fictional content: the list, a case open,
+ * names shown, a search that finds nothing, and a new case that looks
+ * like one already there.
+ */
+static void
+shoot_cases (LankaWindow *window)
+{
+  LankaCasesView *view = window->cases_view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) first = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *list_view;
+  GListModel *list;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  if (!lanka_case_sample_generate (lanka_application_get_database (app), 40, 3, 2026, NULL, &error))
+    {
+      g_printerr ("No sample cases: %s\n", error->message);
+      return;
+    }
+
+  /* A search reads the list again. */
+  lanka_cases_view_set_search_text (view, "");
+  save (GTK_WIDGET (window), "cases-list");
+
+  list_view = lanka_test_find_by_id (GTK_WIDGET (view), "list_view");
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  list = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  first = g_list_model_get_item (list, 0);
+  if (first == NULL)
+    return;
+
+  lanka_cases_view_show_case (view, lanka_case_summary_get_uuid (LANKA_CASE_SUMMARY (first)));
+  save (GTK_WIDGET (window), "cases-case");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.back", NULL);
+  lanka_cases_view_set_show_names (view, TRUE);
+  save (GTK_WIDGET (window), "cases-names");
+  lanka_cases_view_set_show_names (view, FALSE);
+
+  lanka_cases_view_set_search_text (view, "qxzqxz");
+  save (GTK_WIDGET (window), "cases-no-results");
+  lanka_cases_view_set_search_text (view, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.new", NULL);
+  dialog = lanka_test_find_toplevel (LANKA_TYPE_NEW_CASE_DIALOG);
+  if (dialog != NULL)
+    {
+      gtk_window_set_default_size (dialog, MIN (width, 520), 620);
+      lanka_test_wait_for (lanka_test_is_mapped, dialog, WAIT_SECONDS);
+      row = lanka_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, _("_Alias"));
+      gtk_editable_set_text (GTK_EDITABLE (row), lanka_case_summary_get_alias (LANKA_CASE_SUMMARY (first)));
+      lanka_test_iterate_for (0.5);
+      save (GTK_WIDGET (dialog), "new-case-duplicates");
+      gtk_window_destroy (dialog);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.back", NULL);
+}
+
 static void
 walk (void)
 {
@@ -159,6 +223,7 @@ walk (void)
 
   lanka_window_set_visible_part (window, "cases");
   save (GTK_WIDGET (window), "cases");
+  shoot_cases (window);
   lanka_window_set_visible_part (window, "directory");
   save (GTK_WIDGET (window), "directory");
   shoot_directory (window);

@@ -45,5 +45,8 @@ void             lanka_case_editor_set_show_names  (LankaCaseEditor  *self,
 gboolean         lanka_case_editor_get_show_names  (LankaCaseEditor  *self);
 void             lanka_case_editor_show_section    (LankaCaseEditor  *self,
                                                     const char       *section);
+const char      *lanka_case_editor_get_section     (LankaCaseEditor  *self);
+AdwMessageDialog *lanka_case_editor_new_unsaved_dialog (LankaCaseEditor *self,
+                                                       GtkWindow       *parent);
 
 G_END_DECLS

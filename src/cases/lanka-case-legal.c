@@ -9,32 +9,486 @@
 
 #include "config.h"
 
-#include "lanka-case-legal.h"
+#include <glib/gi18n.h>
 
-/* Placeholder: being written. */
+#include "lanka-case-legal.h"
+#include "lanka-case-rows.h"
+#include "lanka-vocabulary.h"
+
+/* Residence and legal: the person's permit events (a reflection period,
+ * residence permits, each with its application, decision and validity)
+ * in the order they were added, and the one legal process of the case
+ * (police report, investigation, counsel, hearing, outcome).
+ *
+ * Whether the person is the injured party is asked on the overview, with
+ * the victim status it belongs to.  The section edits the case document
+ * in memory; the editor drafts and saves it.
+ */
 struct _LankaCaseLegal
 {
-  AdwBin parent_instance;
+  AdwBin               parent_instance;
+
+  LankaDatabase       *database;
+  LankaCase           *kase;
+  /* The case's permit events, followed for records added or removed. */
+  GListModel          *permits;
+  /* An Item for each permit event shown. */
+  GPtrArray           *items;
+  /* The rows of the legal process, to take them out again. */
+  GPtrArray           *legal_rows;
+
+  /* Template widgets */
+  AdwPreferencesGroup *permits_group;
+  GtkLabel            *empty_label;
+  AdwPreferencesGroup *legal_group;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCaseLegal, lanka_case_legal, ADW_TYPE_BIN)
 
-static void
-get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CASE,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a new permit event is, until the person says otherwise: the
+ * reflection period is usually the first permit a case meets.
+ */
+#define DEFAULT_PERMIT_KIND "reflection_period"
+
+typedef struct
 {
+  LankaCaseLegal *self;
+  LankaRecord    *record;
+  /* Owned by the group. */
+  GtkWidget      *row;
+} Item;
+
+static void
+item_free (Item *item)
+{
+  g_signal_handlers_disconnect_by_data (item->record, item->self);
+  g_clear_object (&item->record);
+  g_free (item);
+}
+
+/* "Reflection period · 2026-03-01 – 2026-03-31": what the permit is and
+ * when it holds, which is what a caseworker looks for in the list.
+ */
+static char *
+dup_permit_title (LankaRecord *record)
+{
+  const char *kind = lanka_record_get (record, "kind");
+  const char *valid_from = lanka_record_get (record, "valid_from");
+  const char *valid_to = lanka_record_get (record, "valid_to");
+  const char *label;
+
+  label = kind != NULL ? lanka_vocabulary_get_label (LANKA_VOCABULARY_PERMIT_KIND, kind)
+                       : _("Permit");
+
+  if (valid_from == NULL && valid_to == NULL)
+    return g_strdup (label);
+
+  /* Translators: a permit's kind and when it is valid,
+   * "Reflection period · 2026-03-01 – 2026-03-31"; an unknown date is "…"
+   */
+  return g_strdup_printf (C_("permit title", "%s · %s – %s"),
+                          label,
+                          valid_from != NULL ? valid_from : "…",
+                          valid_to != NULL ? valid_to : "…");
+}
+
+static char *
+dup_permit_subtitle (LankaRecord *record)
+{
+  const char *applied_on = lanka_record_get (record, "applied_on");
+  const char *decided_on = lanka_record_get (record, "decided_on");
+  const char *decision = lanka_record_get (record, "decision");
+
+  if (decision != NULL)
+    {
+      const char *label = lanka_vocabulary_get_label (LANKA_VOCABULARY_PERMIT_DECISION, decision);
+
+      if (decided_on == NULL)
+        return g_strdup (label);
+
+      /* Translators: a permit decision and its date, "Granted · 2026-03-05" */
+      return g_strdup_printf (C_("permit decision", "%s · %s"), label, decided_on);
+    }
+
+  if (applied_on != NULL)
+    return g_strdup_printf (_("Applied for on %s"), applied_on);
+
+  return g_strdup ("");
 }
 
 static void
-set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+update_item (Item *item)
 {
+  g_autofree char *title = dup_permit_title (item->record);
+  g_autofree char *subtitle = dup_permit_subtitle (item->record);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (item->row), subtitle);
 }
 
 static void
-dispose (GObject *object)
+update_items (LankaCaseLegal *self)
 {
-  adw_bin_set_child (ADW_BIN (object), NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    update_item (g_ptr_array_index (self->items, i));
+}
+
+static void
+on_permit_changed_cb (LankaCaseLegal *self)
+{
+  update_items (self);
+}
+
+static GtkWidget *
+create_remove_row (const char *uuid)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Permit Event"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-legal.remove-permit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+
+  /* The button takes the focus, not the row around it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+
+  return row;
+}
+
+/* A row marked by validation may sit in a closed item; the item opens
+ * so that the person sees the row and what it says.
+ */
+static void
+on_row_css_classes_cb (AdwExpanderRow *expander,
+                       GParamSpec     *pspec,
+                       GtkWidget      *row)
+{
+  if (gtk_widget_has_css_class (row, "error"))
+    adw_expander_row_set_expanded (expander, TRUE);
+}
+
+static void
+add_item_row (Item      *item,
+              GtkWidget *row)
+{
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (item->row), row);
+  g_signal_connect_object (row, "notify::css-classes",
+                           G_CALLBACK (on_row_css_classes_cb), item->row, G_CONNECT_SWAPPED);
+}
+
+static Item *
+create_item (LankaCaseLegal *self,
+             LankaRecord    *record)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->self = self;
+  item->record = g_object_ref (record);
+  item->row = adw_expander_row_new ();
+
+  /* Titles hold what was typed, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
+
+  add_item_row (item, lanka_case_choice_row_new (record, "kind", _("Kind"),
+                                                 LANKA_VOCABULARY_PERMIT_KIND, FALSE));
+  add_item_row (item, lanka_case_date_row_new (record, "applied_on", _("Applied for on")));
+  add_item_row (item, lanka_case_date_row_new (record, "decided_on", _("Decided on")));
+  add_item_row (item, lanka_case_choice_row_new (record, "decision", _("Decision"),
+                                                 LANKA_VOCABULARY_PERMIT_DECISION, TRUE));
+  add_item_row (item, lanka_case_date_row_new (record, "valid_from", _("Valid from")));
+  add_item_row (item, lanka_case_date_row_new (record, "valid_to", _("Valid to")));
+  add_item_row (item, lanka_case_text_row_new (record, "notes", _("Notes")));
+  add_item_row (item, create_remove_row (lanka_record_get_uuid (record)));
+
+  g_signal_connect_object (record, "changed",
+                           G_CALLBACK (on_permit_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_item (item);
+
+  return item;
+}
+
+static Item *
+find_item (LankaCaseLegal *self,
+           const char     *uuid)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (lanka_record_get_uuid (item->record), uuid) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+clear_items (LankaCaseLegal *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      adw_preferences_group_remove (self->permits_group, item->row);
+    }
+  g_ptr_array_set_size (self->items, 0);
+}
+
+/* Builds the permit rows again from the document, keeping open what was
+ * open.
+ */
+static void
+rebuild_permits (LankaCaseLegal *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item->row)))
+        g_hash_table_add (expanded, g_strdup (lanka_record_get_uuid (item->record)));
+    }
+
+  clear_items (self);
+
+  n_items = self->permits != NULL ? g_list_model_get_n_items (self->permits) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LankaRecord) record = g_list_model_get_item (self->permits, i);
+      Item *item = create_item (self, record);
+
+      adw_preferences_group_add (self->permits_group, item->row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row),
+                                     g_hash_table_contains (expanded,
+                                                            lanka_record_get_uuid (record)));
+      g_ptr_array_add (self->items, item);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->items->len == 0);
+}
+
+static void
+add_legal_row (LankaCaseLegal *self,
+               GtkWidget      *row)
+{
+  adw_preferences_group_add (self->legal_group, row);
+  g_ptr_array_add (self->legal_rows, row);
+}
+
+static void
+rebuild_legal_process (LankaCaseLegal *self)
+{
+  LankaRecord *legal;
+
+  for (guint i = 0; i < self->legal_rows->len; i++)
+    adw_preferences_group_remove (self->legal_group, g_ptr_array_index (self->legal_rows, i));
+  g_ptr_array_set_size (self->legal_rows, 0);
+
+  legal = self->kase != NULL ? lanka_case_get_legal_process (self->kase) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->legal_group), legal != NULL);
+  if (legal == NULL)
+    return;
+
+  add_legal_row (self, lanka_case_date_row_new (legal, "police_report_on",
+                                                _("Reported to the police on")));
+  add_legal_row (self, lanka_case_entry_row_new (legal, "police_reference",
+                                                 _("Police reference")));
+  add_legal_row (self, lanka_case_choice_row_new (legal, "investigation_status",
+                                                  _("Investigation"),
+                                                  LANKA_VOCABULARY_INVESTIGATION, TRUE));
+  /* The målsägandebiträde, appointed by the court. */
+  add_legal_row (self, lanka_case_entry_row_new (legal, "counsel",
+                                                 _("Counsel for the injured party")));
+  add_legal_row (self, lanka_case_date_row_new (legal, "next_hearing", _("Next hearing")));
+  add_legal_row (self, lanka_case_text_row_new (legal, "outcome", _("Outcome")));
+}
+
+static void
+on_permits_items_changed_cb (LankaCaseLegal *self)
+{
+  rebuild_permits (self);
+}
+
+static void
+update_actions (LankaCaseLegal *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-legal.add-permit", self->kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-legal.remove-permit", self->kase != NULL);
+}
+
+static void
+lanka_case_legal_add_permit (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  LankaCaseLegal *self = LANKA_CASE_LEGAL (widget);
+  LankaRecord *record;
+  Item *item;
+
+  if (self->kase == NULL)
+    return;
+
+  record = lanka_case_add_record (self->kase, "permit_event");
+  if (lanka_record_get (record, "kind") == NULL)
+    lanka_record_set (record, "kind", DEFAULT_PERMIT_KIND);
+
+  item = find_item (self, lanka_record_get_uuid (record));
+  if (item == NULL)
+    {
+      /* A model that did not say it changed. */
+      rebuild_permits (self);
+      item = find_item (self, lanka_record_get_uuid (record));
+    }
+
+  g_assert (item != NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row), TRUE);
+  gtk_widget_grab_focus (item->row);
+}
+
+static GtkWindow *
+get_window (LankaCaseLegal *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LankaCaseLegal   *self)
+{
+  LankaRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
+
+  if (g_strcmp0 (response, "remove") != 0 || self->kase == NULL)
+    return;
+
+  /* The case may have changed while the question was open. */
+  if (lanka_case_find_record (self->kase, lanka_record_get_uuid (record)) != record)
+    return;
+
+  lanka_case_remove_record (self->kase, record);
+  if (find_item (self, lanka_record_get_uuid (record)) != NULL)
+    rebuild_permits (self);
+}
+
+static void
+lanka_case_legal_remove_permit (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  LankaCaseLegal *self = LANKA_CASE_LEGAL (widget);
+  Item *item = find_item (self, g_variant_get_string (param, NULL));
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+
+  title = dup_permit_title (item->record);
+  /* Translators: %s is a permit, "Reflection period · 2026-03-01 – 2026-03-31" */
+  body = g_strdup_printf (_("“%s” leaves the case when you save it."), title);
+
+  dialog = adw_message_dialog_new (get_window (self), _("Remove Permit Event?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "record",
+                          g_object_ref (item->record), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lanka_case_legal_dispose (GObject *object)
+{
+  LankaCaseLegal *self = (LankaCaseLegal *)object;
+
+  if (self->items != NULL)
+    g_ptr_array_set_size (self->items, 0);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->legal_rows, g_ptr_array_unref);
+  if (self->permits != NULL)
+    g_signal_handlers_disconnect_by_data (self->permits, self);
+  g_clear_object (&self->permits);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->database);
+
+  /* AdwBin keeps its own pointer to the template's top widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LANKA_TYPE_CASE_LEGAL);
+
   G_OBJECT_CLASS (lanka_case_legal_parent_class)->dispose (object);
+}
+
+static void
+lanka_case_legal_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LankaCaseLegal *self = LANKA_CASE_LEGAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, lanka_case_legal_get_database (self));
+      break;
+
+    case PROP_CASE:
+      g_value_set_object (value, lanka_case_legal_get_case (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_case_legal_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LankaCaseLegal *self = LANKA_CASE_LEGAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      lanka_case_legal_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_CASE:
+      lanka_case_legal_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -43,22 +497,153 @@ lanka_case_legal_class_init (LankaCaseLegalClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = dispose;
-  object_class->get_property = get_property;
-  object_class->set_property = set_property;
+  object_class->dispose = lanka_case_legal_dispose;
+  object_class->get_property = lanka_case_legal_get_property;
+  object_class->set_property = lanka_case_legal_set_property;
 
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_object ("database", NULL, NULL, G_TYPE_OBJECT,
-                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_property (object_class, 2,
-                                   g_param_spec_object ("case", NULL, NULL, G_TYPE_OBJECT,
-                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /**
+   * LankaCaseLegal:database:
+   *
+   * The open database, or %NULL when it is locked.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LANKA_TYPE_DATABASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/cases/lanka-case-legal.ui");
+  /**
+   * LankaCaseLegal:case:
+   *
+   * The case document edited, or %NULL for none.
+   */
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL,
+                         LANKA_TYPE_CASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lanka/Lanka/cases/lanka-case-legal.ui");
+  gtk_widget_class_bind_template_child (widget_class, LankaCaseLegal, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaCaseLegal, legal_group);
+  gtk_widget_class_bind_template_child (widget_class, LankaCaseLegal, permits_group);
+
+  gtk_widget_class_install_action (widget_class, "case-legal.add-permit", NULL,
+                                   lanka_case_legal_add_permit);
+  gtk_widget_class_install_action (widget_class, "case-legal.remove-permit", "s",
+                                   lanka_case_legal_remove_permit);
 }
 
 static void
 lanka_case_legal_init (LankaCaseLegal *self)
 {
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  self->legal_rows = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  rebuild_permits (self);
+  rebuild_legal_process (self);
+  update_actions (self);
+}
+
+/**
+ * lanka_case_legal_new:
+ *
+ * Returns: (transfer floating): a new #LankaCaseLegal showing no case
+ */
+GtkWidget *
+lanka_case_legal_new (void)
+{
+  return g_object_new (LANKA_TYPE_CASE_LEGAL, NULL);
+}
+
+/**
+ * lanka_case_legal_get_database:
+ * @self: a #LankaCaseLegal
+ *
+ * Returns: (nullable) (transfer none): the database
+ */
+LankaDatabase *
+lanka_case_legal_get_database (LankaCaseLegal *self)
+{
+  g_return_val_if_fail (LANKA_IS_CASE_LEGAL (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * lanka_case_legal_set_database:
+ * @self: a #LankaCaseLegal
+ * @database: (nullable): the open database, or %NULL when it is locked
+ */
+void
+lanka_case_legal_set_database (LankaCaseLegal *self,
+                               LankaDatabase  *database)
+{
+  g_return_if_fail (LANKA_IS_CASE_LEGAL (self));
+  g_return_if_fail (!database || LANKA_IS_DATABASE (database));
+
+  if (g_set_object (&self->database, database))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * lanka_case_legal_get_case:
+ * @self: a #LankaCaseLegal
+ *
+ * Returns: (nullable) (transfer none): the case edited
+ */
+LankaCase *
+lanka_case_legal_get_case (LankaCaseLegal *self)
+{
+  g_return_val_if_fail (LANKA_IS_CASE_LEGAL (self), NULL);
+
+  return self->kase;
+}
+
+/**
+ * lanka_case_legal_set_case:
+ * @self: a #LankaCaseLegal
+ * @kase: (nullable): the case document to edit, or %NULL for none
+ *
+ * Shows the permits and the legal process of @kase, building the rows
+ * again even when @kase is the case shown already.
+ */
+void
+lanka_case_legal_set_case (LankaCaseLegal *self,
+                           LankaCase      *kase)
+{
+  gboolean changed;
+
+  g_return_if_fail (LANKA_IS_CASE_LEGAL (self));
+  g_return_if_fail (!kase || LANKA_IS_CASE (kase));
+
+  changed = g_set_object (&self->kase, kase);
+
+  if (self->permits != NULL)
+    g_signal_handlers_disconnect_by_data (self->permits, self);
+  g_clear_object (&self->permits);
+
+  if (kase != NULL)
+    {
+      self->permits = g_object_ref (lanka_case_get_permits (kase));
+      g_signal_connect_object (self->permits, "items-changed",
+                               G_CALLBACK (on_permits_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* What was open belonged to the case before. */
+  clear_items (self);
+  rebuild_permits (self);
+  rebuild_legal_process (self);
+  update_actions (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }

@@ -9,32 +9,488 @@
 
 #include "config.h"
 
-#include "lanka-case-plan.h"
+#include <glib/gi18n.h>
 
-/* Placeholder: being written. */
+#include "lanka-case-plan.h"
+#include "lanka-case-rows.h"
+#include "lanka-vocabulary.h"
+
+/* The support plan: the measures agreed with the person (protected
+ * housing, health care, legal support, an NSP programme…), each with a
+ * goal, the agency that provides it (from the directory), its dates and
+ * what came of it, in the plan's order.
+ *
+ * A measure is added by choosing its kind of support first, because a
+ * measure is never without one and the title of its row is that kind.
+ * The section edits the case document in memory; the editor drafts and
+ * saves it.
+ */
 struct _LankaCasePlan
 {
-  AdwBin parent_instance;
+  AdwBin               parent_instance;
+
+  LankaDatabase       *database;
+  LankaCase           *kase;
+  /* The case's plan items, followed for records added or removed. */
+  GListModel          *plan;
+  /* An Item for each plan item shown. */
+  GPtrArray           *items;
+
+  /* Template widgets */
+  AdwPreferencesGroup *plan_group;
+  GtkMenuButton       *add_button;
+  GtkLabel            *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCasePlan, lanka_case_plan, ADW_TYPE_BIN)
 
-static void
-get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CASE,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
 {
+  LankaCasePlan *self;
+  LankaRecord   *record;
+  /* Owned by the group. */
+  GtkWidget     *row;
+} Item;
+
+static void
+item_free (Item *item)
+{
+  g_signal_handlers_disconnect_by_data (item->record, item->self);
+  g_clear_object (&item->record);
+  g_free (item);
+}
+
+/* "Protected housing · Skyddat boende Näktergalen": the support and who
+ * gives it.
+ */
+static char *
+dup_item_title (LankaRecord *record)
+{
+  const char *support_type = lanka_record_get (record, "support_type");
+  const char *provider_name = lanka_record_get (record, "provider_name");
+  const char *label;
+
+  label = support_type != NULL ? lanka_vocabulary_get_label (LANKA_VOCABULARY_SUPPORT_TYPE,
+                                                             support_type)
+                               : _("Support");
+
+  if (provider_name == NULL)
+    return g_strdup (label);
+
+  /* Translators: a support measure and its provider,
+   * "Protected housing · Skyddat boende Näktergalen"
+   */
+  return g_strdup_printf (C_("plan item title", "%s · %s"), label, provider_name);
+}
+
+static char *
+dup_item_subtitle (LankaRecord *record)
+{
+  const char *start_on = lanka_record_get (record, "start_on");
+  const char *end_on = lanka_record_get (record, "end_on");
+  const char *follow_up_on = lanka_record_get (record, "follow_up_on");
+
+  /* What is due next matters more than when the measure began. */
+  if (follow_up_on != NULL)
+    return g_strdup_printf (_("Follow-up on %s"), follow_up_on);
+
+  if (start_on != NULL || end_on != NULL)
+    /* Translators: when a support measure runs, "2026-03-01 – 2026-06-30";
+     * an unknown date is "…"
+     */
+    return g_strdup_printf (C_("plan item period", "%s – %s"),
+                            start_on != NULL ? start_on : "…",
+                            end_on != NULL ? end_on : "…");
+
+  return g_strdup ("");
 }
 
 static void
-set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+update_item (Item *item)
 {
+  g_autofree char *title = dup_item_title (item->record);
+  g_autofree char *subtitle = dup_item_subtitle (item->record);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (item->row), subtitle);
 }
 
 static void
-dispose (GObject *object)
+update_items (LankaCasePlan *self)
 {
-  adw_bin_set_child (ADW_BIN (object), NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    update_item (g_ptr_array_index (self->items, i));
+}
+
+static void
+on_plan_item_changed_cb (LankaCasePlan *self)
+{
+  update_items (self);
+}
+
+static GtkWidget *
+create_remove_row (const char *uuid)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Measure"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-plan.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+
+  /* The button takes the focus, not the row around it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+
+  return row;
+}
+
+/* The directory to choose from is in the database; while there is none
+ * the row only says who provides the measure.
+ */
+static GtkWidget *
+create_provider_row (LankaCasePlan *self,
+                     LankaRecord   *record)
+{
+  const char *provider_name;
+  GtkWidget *row;
+
+  if (self->database != NULL)
+    {
+      row = lanka_case_agency_row_new (self->database, record, "provider", "provider_name",
+                                       _("Provider"));
+      /* Agency names are text: "Stöd & skydd" is no markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      return row;
+    }
+
+  provider_name = lanka_record_get (record, "provider_name");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Provider"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               provider_name != NULL ? provider_name
+                                                     : C_("provider", "None chosen"));
+
+  return row;
+}
+
+/* A row marked by validation may sit in a closed item; the item opens
+ * so that the person sees the row and what it says.
+ */
+static void
+on_row_css_classes_cb (AdwExpanderRow *expander,
+                       GParamSpec     *pspec,
+                       GtkWidget      *row)
+{
+  if (gtk_widget_has_css_class (row, "error"))
+    adw_expander_row_set_expanded (expander, TRUE);
+}
+
+static void
+add_item_row (Item      *item,
+              GtkWidget *row)
+{
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (item->row), row);
+  g_signal_connect_object (row, "notify::css-classes",
+                           G_CALLBACK (on_row_css_classes_cb), item->row, G_CONNECT_SWAPPED);
+}
+
+static Item *
+create_item (LankaCasePlan *self,
+             LankaRecord   *record)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->self = self;
+  item->record = g_object_ref (record);
+  item->row = adw_expander_row_new ();
+
+  /* Titles hold what was typed, such as an agency's "&", not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
+
+  add_item_row (item, lanka_case_choice_row_new (record, "support_type", _("Support"),
+                                                 LANKA_VOCABULARY_SUPPORT_TYPE, FALSE));
+  add_item_row (item, lanka_case_text_row_new (record, "goal", _("Goal")));
+  add_item_row (item, create_provider_row (self, record));
+  add_item_row (item, lanka_case_date_row_new (record, "start_on", _("Starts on")));
+  add_item_row (item, lanka_case_date_row_new (record, "end_on", _("Ends on")));
+  add_item_row (item, lanka_case_date_row_new (record, "follow_up_on", _("Follow-up on")));
+  add_item_row (item, lanka_case_text_row_new (record, "outcome", _("Outcome")));
+  add_item_row (item, create_remove_row (lanka_record_get_uuid (record)));
+
+  g_signal_connect_object (record, "changed",
+                           G_CALLBACK (on_plan_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_item (item);
+
+  return item;
+}
+
+static Item *
+find_item (LankaCasePlan *self,
+           const char    *uuid)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (lanka_record_get_uuid (item->record), uuid) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+clear_items (LankaCasePlan *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      adw_preferences_group_remove (self->plan_group, item->row);
+    }
+  g_ptr_array_set_size (self->items, 0);
+}
+
+/* Builds the rows again from the document, keeping open what was open. */
+static void
+rebuild (LankaCasePlan *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item->row)))
+        g_hash_table_add (expanded, g_strdup (lanka_record_get_uuid (item->record)));
+    }
+
+  clear_items (self);
+
+  n_items = self->plan != NULL ? g_list_model_get_n_items (self->plan) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LankaRecord) record = g_list_model_get_item (self->plan, i);
+      Item *item = create_item (self, record);
+
+      adw_preferences_group_add (self->plan_group, item->row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row),
+                                     g_hash_table_contains (expanded,
+                                                            lanka_record_get_uuid (record)));
+      g_ptr_array_add (self->items, item);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->items->len == 0);
+}
+
+static void
+on_plan_items_changed_cb (LankaCasePlan *self)
+{
+  rebuild (self);
+}
+
+static void
+update_actions (LankaCasePlan *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-plan.add", self->kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-plan.remove", self->kase != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->kase != NULL);
+}
+
+static void
+lanka_case_plan_add (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LankaCasePlan *self = LANKA_CASE_PLAN (widget);
+  const char *support_type = g_variant_get_string (param, NULL);
+  LankaRecord *record;
+  Item *item;
+
+  if (self->kase == NULL ||
+      !lanka_vocabulary_contains (LANKA_VOCABULARY_SUPPORT_TYPE, support_type))
+    return;
+
+  record = lanka_case_add_record (self->kase, "plan_item");
+  lanka_record_set (record, "support_type", support_type);
+
+  item = find_item (self, lanka_record_get_uuid (record));
+  if (item == NULL)
+    {
+      /* A model that did not say it changed. */
+      rebuild (self);
+      item = find_item (self, lanka_record_get_uuid (record));
+    }
+
+  g_assert (item != NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row), TRUE);
+  gtk_widget_grab_focus (item->row);
+}
+
+static GtkWindow *
+get_window (LankaCasePlan *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LankaCasePlan    *self)
+{
+  LankaRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
+
+  if (g_strcmp0 (response, "remove") != 0 || self->kase == NULL)
+    return;
+
+  /* The case may have changed while the question was open. */
+  if (lanka_case_find_record (self->kase, lanka_record_get_uuid (record)) != record)
+    return;
+
+  lanka_case_remove_record (self->kase, record);
+  if (find_item (self, lanka_record_get_uuid (record)) != NULL)
+    rebuild (self);
+}
+
+static void
+lanka_case_plan_remove (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LankaCasePlan *self = LANKA_CASE_PLAN (widget);
+  Item *item = find_item (self, g_variant_get_string (param, NULL));
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+
+  title = dup_item_title (item->record);
+  /* Translators: %s is a support measure, "Protected housing · Skyddat boende Näktergalen" */
+  body = g_strdup_printf (_("“%s” leaves the support plan when you save the case."), title);
+
+  dialog = adw_message_dialog_new (get_window (self), _("Remove Measure?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "record",
+                          g_object_ref (item->record), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One item for each kind of support, in the vocabulary's order. */
+static GMenuModel *
+create_add_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  guint n_codes = lanka_vocabulary_get_n_codes (LANKA_VOCABULARY_SUPPORT_TYPE);
+
+  for (guint i = 0; i < n_codes; i++)
+    {
+      const char *code = lanka_vocabulary_get_code (LANKA_VOCABULARY_SUPPORT_TYPE, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      item = g_menu_item_new (lanka_vocabulary_get_label (LANKA_VOCABULARY_SUPPORT_TYPE, code),
+                              NULL);
+      g_menu_item_set_action_and_target_value (item, "case-plan.add", g_variant_new_string (code));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+lanka_case_plan_dispose (GObject *object)
+{
+  LankaCasePlan *self = (LankaCasePlan *)object;
+
+  if (self->items != NULL)
+    g_ptr_array_set_size (self->items, 0);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->database);
+
+  /* AdwBin keeps its own pointer to the template's top widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LANKA_TYPE_CASE_PLAN);
+
   G_OBJECT_CLASS (lanka_case_plan_parent_class)->dispose (object);
+}
+
+static void
+lanka_case_plan_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LankaCasePlan *self = LANKA_CASE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, lanka_case_plan_get_database (self));
+      break;
+
+    case PROP_CASE:
+      g_value_set_object (value, lanka_case_plan_get_case (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lanka_case_plan_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LankaCasePlan *self = LANKA_CASE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      lanka_case_plan_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_CASE:
+      lanka_case_plan_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -43,22 +499,160 @@ lanka_case_plan_class_init (LankaCasePlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = dispose;
-  object_class->get_property = get_property;
-  object_class->set_property = set_property;
+  object_class->dispose = lanka_case_plan_dispose;
+  object_class->get_property = lanka_case_plan_get_property;
+  object_class->set_property = lanka_case_plan_set_property;
 
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_object ("database", NULL, NULL, G_TYPE_OBJECT,
-                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_property (object_class, 2,
-                                   g_param_spec_object ("case", NULL, NULL, G_TYPE_OBJECT,
-                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /**
+   * LankaCasePlan:database:
+   *
+   * The open database the providers are chosen from, or %NULL when it is
+   * locked.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LANKA_TYPE_DATABASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/cases/lanka-case-plan.ui");
+  /**
+   * LankaCasePlan:case:
+   *
+   * The case document edited, or %NULL for none.
+   */
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL,
+                         LANKA_TYPE_CASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lanka/Lanka/cases/lanka-case-plan.ui");
+  gtk_widget_class_bind_template_child (widget_class, LankaCasePlan, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasePlan, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasePlan, plan_group);
+
+  gtk_widget_class_install_action (widget_class, "case-plan.add", "s",
+                                   lanka_case_plan_add);
+  gtk_widget_class_install_action (widget_class, "case-plan.remove", "s",
+                                   lanka_case_plan_remove);
 }
 
 static void
 lanka_case_plan_init (LankaCasePlan *self)
 {
+  g_autoptr(GMenuModel) menu = create_add_menu ();
+
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->add_button, menu);
+
+  rebuild (self);
+  update_actions (self);
+}
+
+/**
+ * lanka_case_plan_new:
+ *
+ * Returns: (transfer floating): a new #LankaCasePlan showing no case
+ */
+GtkWidget *
+lanka_case_plan_new (void)
+{
+  return g_object_new (LANKA_TYPE_CASE_PLAN, NULL);
+}
+
+/**
+ * lanka_case_plan_get_database:
+ * @self: a #LankaCasePlan
+ *
+ * Returns: (nullable) (transfer none): the database
+ */
+LankaDatabase *
+lanka_case_plan_get_database (LankaCasePlan *self)
+{
+  g_return_val_if_fail (LANKA_IS_CASE_PLAN (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * lanka_case_plan_set_database:
+ * @self: a #LankaCasePlan
+ * @database: (nullable): the open database, or %NULL when it is locked
+ *
+ * The providers' rows choose from the directory of @database, so they are
+ * built again.
+ */
+void
+lanka_case_plan_set_database (LankaCasePlan *self,
+                              LankaDatabase *database)
+{
+  g_return_if_fail (LANKA_IS_CASE_PLAN (self));
+  g_return_if_fail (!database || LANKA_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * lanka_case_plan_get_case:
+ * @self: a #LankaCasePlan
+ *
+ * Returns: (nullable) (transfer none): the case edited
+ */
+LankaCase *
+lanka_case_plan_get_case (LankaCasePlan *self)
+{
+  g_return_val_if_fail (LANKA_IS_CASE_PLAN (self), NULL);
+
+  return self->kase;
+}
+
+/**
+ * lanka_case_plan_set_case:
+ * @self: a #LankaCasePlan
+ * @kase: (nullable): the case document to edit, or %NULL for none
+ *
+ * Shows the support plan of @kase, building the rows again even when
+ * @kase is the case shown already.
+ */
+void
+lanka_case_plan_set_case (LankaCasePlan *self,
+                          LankaCase     *kase)
+{
+  gboolean changed;
+
+  g_return_if_fail (LANKA_IS_CASE_PLAN (self));
+  g_return_if_fail (!kase || LANKA_IS_CASE (kase));
+
+  changed = g_set_object (&self->kase, kase);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+
+  if (kase != NULL)
+    {
+      self->plan = g_object_ref (lanka_case_get_plan (kase));
+      g_signal_connect_object (self->plan, "items-changed",
+                               G_CALLBACK (on_plan_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* What was open belonged to the case before. */
+  clear_items (self);
+  rebuild (self);
+  update_actions (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }

@@ -9,10 +9,16 @@
 
 #include <adwaita.h>
 
+#include "lanka-case-list.h"
+
 G_BEGIN_DECLS
 
 #define LANKA_TYPE_CASE_ROW (lanka_case_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (LankaCaseRow, lanka_case_row, LANKA, CASE_ROW, AdwBin)
+
+LankaCaseSummary *lanka_case_row_get_summary (LankaCaseRow     *self);
+void              lanka_case_row_set_summary (LankaCaseRow     *self,
+                                              LankaCaseSummary *summary);
 
 G_END_DECLS

@@ -54,6 +54,9 @@ GtkWidget *lanka_case_countries_row_new  (LankaRecord     *record,
 GtkWidget *lanka_case_languages_row_new  (LankaRecord     *record,
                                           const char      *field,
                                           const char      *title);
+GtkWidget *lanka_case_language_row_new   (LankaRecord     *record,
+                                          const char      *field,
+                                          const char      *title);
 GtkWidget *lanka_case_agency_row_new     (LankaDatabase   *database,
                                           LankaRecord     *record,
                                           const char      *uuid_field,
@@ -64,7 +67,13 @@ GtkWidget *lanka_case_agency_row_new     (LankaDatabase   *database,
  * problem (LankaCaseProblem) and clears the others.  Returns the first
  * marked row, to scroll to and focus.
  */
-GtkWidget *lanka_case_rows_show_problems (GtkWidget       *root,
-                                          GPtrArray       *problems);
+GtkWidget  *lanka_case_rows_show_problems (GtkWidget       *root,
+                                           GPtrArray       *problems);
+const char *lanka_case_rows_get_problem   (GtkWidget       *row);
+
+/* Reads a date as the date rows do (YYYY-MM-DD, YYYYMMDD or the locale's
+ * short form); returns YYYY-MM-DD or NULL.
+ */
+char       *lanka_case_rows_parse_date    (const char      *text);
 
 G_END_DECLS

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (LankaNewCaseDialog, lanka_new_case_dialog, LANKA, NEW_CASE
  * them as it is typed, and emits ::create with a new LankaCase (not yet
  * saved) or ::open-existing with the uuid of a case the person chose.
  */
-LankaNewCaseDialog *lanka_new_case_dialog_new (GtkWindow     *parent,
-                                               LankaDatabase *database);
+LankaNewCaseDialog *lanka_new_case_dialog_new             (GtkWindow          *parent,
+                                                           LankaDatabase      *database);
+LankaDatabase      *lanka_new_case_dialog_get_database    (LankaNewCaseDialog *self);
+guint               lanka_new_case_dialog_get_n_duplicates (LankaNewCaseDialog *self);
 
 G_END_DECLS

@@ -21,9 +21,12 @@ G_DECLARE_FINAL_TYPE (LankaPersonEditor, lanka_person_editor, LANKA, PERSON_EDIT
 /* Edits one person of a case (a copy; ::done hands the edited record back
  * to the People section, which puts it into the case).
  */
-LankaPersonEditor *lanka_person_editor_new (GtkWindow     *parent,
-                                            LankaDatabase *database,
-                                            LankaRecord   *person,
-                                            gboolean       show_names);
+LankaPersonEditor *lanka_person_editor_new           (GtkWindow         *parent,
+                                                      LankaDatabase     *database,
+                                                      LankaRecord       *person,
+                                                      gboolean           show_names);
+void               lanka_person_editor_set_case_uuid (LankaPersonEditor *self,
+                                                      const char        *case_uuid);
+LankaRecord       *lanka_person_editor_get_person    (LankaPersonEditor *self);
 
 G_END_DECLS
