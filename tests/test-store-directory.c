@@ -20,6 +20,8 @@
 #include "lanka-validate.h"
 
 #include <json-glib/json-glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 /* The people and numbers below are made up for the tests; only the seed's
@@ -1762,6 +1764,120 @@ test_reach (void)
   g_assert_null (none);
 }
 
+/* Every code list: codes and labels, none missing, no code twice. */
+static void
+test_vocabulary_codes (void)
+{
+  static const char * const flags[] = {
+    "threat", "protected_identity", "interpreter_required", "pregnant", "medical_needs",
+    "disability", "missing_risk", "violence_in_family",
+  };
+  guint n_vocabularies = LANKA_VOCABULARY_BIRTH_PRECISION + 1;
+
+  for (guint v = 0; v < n_vocabularies; v++)
+    {
+      g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n = lanka_vocabulary_get_n_codes (v);
+
+      g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *code = lanka_vocabulary_get_code (v, i);
+
+          g_assert_nonnull (code);
+          g_assert_cmpstr (code, !=, "");
+          g_assert_true (g_hash_table_add (codes, (gpointer)code));
+          g_assert_true (lanka_vocabulary_contains (v, code));
+          g_assert_nonnull (lanka_vocabulary_get_label (v, code));
+          g_assert_cmpstr (lanka_vocabulary_get_label (v, code), !=, "");
+          g_assert_nonnull (lanka_vocabulary_get_source_label (v, code));
+        }
+      g_assert_false (lanka_vocabulary_contains (v, "no-such-code"));
+      g_assert_null (lanka_vocabulary_get_label (v, "no-such-code"));
+      g_assert_false (lanka_vocabulary_contains (v, NULL));
+    }
+
+  /* The NRM steps by number, in order. */
+  g_assert_cmpuint (lanka_vocabulary_get_n_codes (LANKA_VOCABULARY_NRM_STEP), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      char step[2] = { (char)('1' + i), 0 };
+
+      g_assert_cmpstr (lanka_vocabulary_get_code (LANKA_VOCABULARY_NRM_STEP, i), ==, step);
+    }
+
+  g_assert_cmpuint (lanka_vocabulary_get_n_codes (LANKA_VOCABULARY_CASE_FLAG), ==, G_N_ELEMENTS (flags));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    g_assert_true (lanka_vocabulary_contains (LANKA_VOCABULARY_CASE_FLAG, flags[i]));
+
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_STATUS, "intake"), ==, "Intake");
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_FLAG, "threat"), ==, "Threat");
+}
+
+/* With the Swedish translation, the labels are Swedish and the codes stay
+ * as they are stored.
+ */
+static void
+test_vocabulary_swedish (void)
+{
+  g_autofree char *mo = g_build_filename (TEST_LOCALEDIR, "sv", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  guint n_vocabularies = LANKA_VOCABULARY_BIRTH_PRECISION + 1;
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The Swedish translation is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      g_test_skip ("The sv_SE.UTF-8 locale is not installed");
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_STATUS, "intake"), ==, "Aktualiserad");
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_NRM_STEP, "2"), ==, "Akut skydd");
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_FLAG, "threat"), ==, "Hot");
+  g_assert_cmpstr (lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_FLAG, "protected_identity"),
+                   ==, "Skyddad identitet");
+  g_assert_cmpstr (lanka_vocabulary_get_source_label (LANKA_VOCABULARY_CASE_STATUS, "intake"),
+                   ==, "Intake");
+
+  /* Every list is translated: most labels differ from the English ones,
+   * and none is lost on the way.
+   */
+  for (guint v = 0; v < n_vocabularies; v++)
+    {
+      guint n = lanka_vocabulary_get_n_codes (v);
+      guint n_translated = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *code = lanka_vocabulary_get_code (v, i);
+          const char *label = lanka_vocabulary_get_label (v, code);
+
+          g_assert_nonnull (label);
+          g_assert_true (g_utf8_validate (label, -1, NULL));
+          n_translated += g_strcmp0 (label, lanka_vocabulary_get_source_label (v, code)) != 0;
+        }
+      if (v == LANKA_VOCABULARY_COUNTY)
+        continue;
+      g_test_message ("Vocabulary %u: %u of %u labels in Swedish", v, n_translated, n);
+      g_assert_cmpuint (n_translated * 2, >, n);
+    }
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 /* Languages and countries by their ISO codes, named from Debian's
  * iso-codes, in the interface's language.
  */
@@ -1816,7 +1932,9 @@ main (int   argc,
 
 #undef ADD
 
+  g_test_add_func ("/store/vocabulary/codes", test_vocabulary_codes);
   g_test_add_func ("/store/vocabulary/reach", test_reach);
+  g_test_add_func ("/store/vocabulary/swedish", test_vocabulary_swedish);
   g_test_add_func ("/store/iso-codes/names", test_iso_codes);
 
   return g_test_run ();

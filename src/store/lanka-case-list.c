@@ -926,6 +926,11 @@ struct _LankaCaseList
    */
   GArray         *ids;
   GPtrArray      *items;
+
+  /* How many pages were read from the database, for the tests that check
+   * that a query reads only what the view shows.
+   */
+  guint           n_reads;
 };
 
 enum {
@@ -1038,6 +1043,8 @@ load_page (LankaCaseList  *self,
       return TRUE;
     }
 
+  self->n_reads++;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1110,7 +1117,19 @@ list_model_iface_init (GListModelInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (LankaCaseList, lanka_case_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-/* Replaces the whole list with @ids (taken) in one items-changed. */
+/* Replaces the whole list with @ids (taken).
+ *
+ * GTK 4.8's list view, when an items-changed removes the item at the top
+ * of the view (or the focused or selected one), looks for it among every
+ * item the change adds: that reads every page of a lazy list.  So a new
+ * list comes in two changes that never add and remove at once: first the
+ * new cases are added in front of the old ones, then the old ones are
+ * removed.  Between the two a view moves to the top of the list (see
+ * lanka_cases_view), and the rows it no longer shows are given the new
+ * cases instead of being made anew.
+ */
+static void unref_item (gpointer item);
+
 static void
 replace_ids (LankaCaseList *self,
              GArray        *ids)
@@ -1118,14 +1137,37 @@ replace_ids (LankaCaseList *self,
   guint removed = self->ids->len;
   guint added = ids->len;
 
-  g_array_unref (self->ids);
-  self->ids = ids;
+  if (removed > 0 && added > 0)
+    {
+      g_autoptr(GPtrArray) old_items = g_steal_pointer (&self->items);
+      GArray *old_ids = self->ids;
 
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, added);
+      self->ids = ids;
+      g_array_append_vals (self->ids, old_ids->data, old_ids->len);
+      g_array_unref (old_ids);
 
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+      self->items = g_ptr_array_new_full (added + removed, unref_item);
+      g_ptr_array_set_size (self->items, added);
+      for (guint i = 0; i < removed; i++)
+        g_ptr_array_add (self->items, g_steal_pointer (&old_items->pdata[i]));
+
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+
+      g_array_set_size (self->ids, added);
+      g_ptr_array_set_size (self->items, added);
+      g_list_model_items_changed (G_LIST_MODEL (self), added, removed, 0);
+    }
+  else
+    {
+      g_array_unref (self->ids);
+      self->ids = ids;
+
+      g_ptr_array_set_size (self->items, 0);
+      g_ptr_array_set_size (self->items, added);
+
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+    }
 
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -1633,4 +1675,74 @@ lanka_case_list_find (LankaCaseList *self,
       return i;
 
   return G_MAXUINT;
+}
+
+/**
+ * lanka_case_list_set_has_draft:
+ * @self: a #LankaCaseList
+ * @uuid: a case's uuid
+ * @has_draft: whether the case has changes that were not saved
+ *
+ * Says at once that the editor keeps changes of the case as a draft, or
+ * no longer does, without running the query again: the case's row, if
+ * the list read it, changes in one items-changed of one item.
+ */
+void
+lanka_case_list_set_has_draft (LankaCaseList *self,
+                               const char    *uuid,
+                               gboolean       has_draft)
+{
+  LankaCaseSummary *old;
+  LankaCaseSummary *summary;
+  guint position;
+
+  g_return_if_fail (LANKA_IS_CASE_LIST (self));
+  g_return_if_fail (uuid != NULL);
+
+  for (position = 0; position < self->items->len; position++)
+    {
+      old = g_ptr_array_index (self->items, position);
+
+      if (old != NULL && g_strcmp0 (old->uuid, uuid) == 0)
+        break;
+    }
+
+  /* Not read yet: it will be read with the draft as it is then. */
+  if (position == self->items->len || old->has_draft == !!has_draft)
+    return;
+
+  /* Summaries never change: a list view binds a row to one only once. */
+  summary = g_object_new (LANKA_TYPE_CASE_SUMMARY, NULL);
+  summary->uuid = g_strdup (old->uuid);
+  summary->number = g_strdup (old->number);
+  summary->alias = g_strdup (old->alias);
+  summary->legal_name = g_strdup (old->legal_name);
+  summary->status = g_strdup (old->status);
+  summary->nrm_step = old->nrm_step;
+  summary->child = old->child;
+  summary->urgent = old->urgent;
+  summary->risk = g_strdup (old->risk);
+  summary->next_deadline = g_strdup (old->next_deadline);
+  summary->has_draft = !!has_draft;
+  summary->protected_identity = old->protected_identity;
+
+  g_object_unref (old);
+  g_ptr_array_index (self->items, position) = summary;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+/**
+ * lanka_case_list_get_n_reads:
+ * @self: a #LankaCaseList
+ *
+ * Returns: how many times the list read a page of cases from the
+ *   database since it was made; for tests and benchmarks
+ */
+guint
+lanka_case_list_get_n_reads (LankaCaseList *self)
+{
+  g_return_val_if_fail (LANKA_IS_CASE_LIST (self), 0);
+
+  return self->n_reads;
 }

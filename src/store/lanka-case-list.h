@@ -82,5 +82,9 @@ gboolean       lanka_case_list_reload         (LankaCaseList          *self,
                                                GError                **error);
 guint          lanka_case_list_find           (LankaCaseList          *self,
                                                const char             *uuid);
+void           lanka_case_list_set_has_draft  (LankaCaseList          *self,
+                                               const char             *uuid,
+                                               gboolean                has_draft);
+guint          lanka_case_list_get_n_reads    (LankaCaseList          *self);
 
 G_END_DECLS

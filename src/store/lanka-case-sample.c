@@ -1449,6 +1449,19 @@ lanka_case_sample_generate (LankaDatabase  *database,
   g_date_clear (&date, 1);
   g_date_set_time_t (&date, self.now / G_USEC_PER_SEC);
   self.today = g_date_get_julian (&date);
+
+  /* Nothing is written later than the start of today, so that the same
+   * seed gives the same rows all day, to the microsecond.
+   */
+  {
+    g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_get_year (&date),
+                                                           g_date_get_month (&date),
+                                                           g_date_get_day (&date),
+                                                           0, 0, 0);
+
+    self.now = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+  }
+
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1970);
   self.epoch = g_date_get_julian (&date);
 

@@ -489,13 +489,19 @@ static const char * const migrations[] = {
   "DELETE FROM draft WHERE kind IN ('case', 'journal') AND object = OLD.uuid; END;"
   /* One row per case, rowid = case.id, kept in step by the store: the
    * number, the aliases, the legal names (searched only while names are
-   * shown) and the journal's text.
+   * shown) and the journal's text.  Prefix indexes answer the keystrokes
+   * that would otherwise read every word beginning the same way: one and
+   * two characters of any word, and four, the year of a case number
+   * ("2026"), which begins thousands of numbers.  Three characters
+   * already narrow a word down: with a hundred thousand cases an index
+   * for them made the search table a quarter larger and no keystroke
+   * noticeably quicker.
    */
   "CREATE VIRTUAL TABLE case_fts USING fts5 ("
   "  number, alias, names, journal,"
   "  content = '', contentless_delete = 1,"
   "  tokenize = 'unicode61 remove_diacritics 0',"
-  "  prefix = '1 2 3 4'"
+  "  prefix = '1 2 4'"
   ");",
 };
 
