@@ -334,6 +334,13 @@ lanka_window_restore_state (LankaWindow *self)
     adw_view_stack_set_visible_child_name (self->stack, part);
 }
 
+static gboolean
+close_when_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_dialog_response_cb (LankaWindow      *self,
                              const char       *response,
@@ -359,8 +366,11 @@ on_close_dialog_response_cb (LankaWindow      *self,
       return;
     }
 
+  /* The dialog still has the window as its parent until it has closed
+   * itself after this answer: close the window once it has.
+   */
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with unsaved changes to a case asks, as leaving the case does.

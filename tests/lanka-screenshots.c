@@ -10,10 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "lanka-application.h"
+#include "lanka-case-editor.h"
+#include "lanka-case-history-dialog.h"
 #include "lanka-case-list.h"
 #include "lanka-case-sample.h"
 #include "lanka-directory.h"
 #include "lanka-new-case-dialog.h"
+#include "lanka-person-editor.h"
 #include "lanka-preferences-window.h"
 #include "lanka-test-ui.h"
 #include "lanka-window-private.h"
@@ -109,6 +112,93 @@ shoot_directory (LankaWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window->directory_view), "directory.back", NULL);
 }
 
+static const char * const case_sections[] = {
+  "overview", "people", "exploitation", "protection", "legal", "plan", "journal", "closure", "child",
+};
+
+/* A child case from the sample, filled in every section: each section,
+ * the person editor, the history, and the bars for problems and for a
+ * restored draft.
+ */
+static void
+shoot_case_editor (LankaWindow *window,
+                   GListModel  *list)
+{
+  LankaCasesView *view = window->cases_view;
+  LankaCaseEditor *editor = lanka_cases_view_get_editor (view);
+  LankaDatabase *database = lanka_application_get_database (app);
+  g_autoptr(LankaCaseSummary) chosen = NULL;
+  g_autofree char *uuid = NULL;
+  LankaCase *kase;
+  GtkWindow *other;
+  GtkWidget *row;
+
+  for (guint i = 0; chosen == NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LankaCaseSummary) summary = g_list_model_get_item (list, i);
+
+      if (lanka_case_summary_get_child (summary))
+        chosen = g_steal_pointer (&summary);
+    }
+  if (chosen == NULL)
+    {
+      g_printerr ("No child case in the sample\n");
+      return;
+    }
+
+  uuid = g_strdup (lanka_case_summary_get_uuid (chosen));
+  lanka_cases_view_show_case (view, uuid);
+  kase = lanka_case_editor_get_case (editor);
+  if (kase == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_sections); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%s", case_sections[i]);
+
+      lanka_case_editor_show_section (editor, case_sections[i]);
+      save (GTK_WIDGET (window), name);
+    }
+  lanka_case_editor_show_section (editor, "overview");
+
+  other = GTK_WINDOW (lanka_person_editor_new (GTK_WINDOW (window), database,
+                                               lanka_case_get_victim (kase), FALSE));
+  gtk_window_set_default_size (other, MIN (width, 600), 680);
+  gtk_window_present (other);
+  lanka_test_wait_for (lanka_test_is_mapped, other, WAIT_SECONDS);
+  save (GTK_WIDGET (other), "person-editor");
+  gtk_window_destroy (other);
+
+  /* A change saved, for the history to show. */
+  lanka_record_set (lanka_case_get_record (kase), "risk", "high");
+  lanka_record_set_boolean (lanka_case_get_record (kase), "urgent", TRUE);
+  lanka_case_editor_save (editor, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.history", NULL);
+  other = lanka_test_find_toplevel (LANKA_TYPE_CASE_HISTORY_DIALOG);
+  if (other != NULL)
+    {
+      gtk_window_set_default_size (other, MIN (width, 640), 600);
+      lanka_test_wait_for (lanka_test_is_mapped, other, WAIT_SECONDS);
+      save (GTK_WIDGET (other), "case-history");
+      gtk_window_destroy (other);
+    }
+
+  /* A date that does not exist: the rest is saved, the field is marked. */
+  row = lanka_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, _("Intake date"));
+  if (row != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), "2026-02-31");
+      lanka_case_editor_save (editor, NULL);
+      save (GTK_WIDGET (window), "case-problems");
+    }
+
+  /* What was typed comes back after a lock, with a bar that says so. */
+  lanka_case_editor_save_draft (editor, NULL);
+  lanka_case_editor_open (editor, uuid, NULL);
+  save (GTK_WIDGET (window), "case-draft-restored");
+  lanka_case_editor_discard_changes (editor);
+}
+
 /* The cases with generated, fictional content: the list, a case open,
  * names shown, a search that finds nothing, and a new case that looks
  * like one already there.
@@ -144,6 +234,7 @@ shoot_cases (LankaWindow *window)
 
   lanka_cases_view_show_case (view, lanka_case_summary_get_uuid (LANKA_CASE_SUMMARY (first)));
   save (GTK_WIDGET (window), "cases-case");
+  shoot_case_editor (window, list);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "cases.back", NULL);
   lanka_cases_view_set_show_names (view, TRUE);

@@ -14,11 +14,15 @@
 #include "lanka-case-child.h"
 #include "lanka-case-closure.h"
 #include "lanka-case-editor.h"
+#include "lanka-case-list.h"
 #include "lanka-case-overview.h"
+#include "lanka-case-people.h"
+#include "lanka-case-sample.h"
 #include "lanka-case-rows.h"
 #include "lanka-cases.h"
 #include "lanka-test-ui.h"
 #include "lanka-vocabulary.h"
+#include "lanka-window-private.h"
 
 /* The aliases and references below are made up for the tests. */
 
@@ -43,6 +47,24 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->database);
   lanka_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* One application for the tests that need one: a second one in the same
+ * process could not take the first one's name on the bus.
+ */
+static LankaApplication *shared_app;
+static char *shared_app_dir;
+
+static LankaApplication *
+get_application (void)
+{
+  if (shared_app == NULL)
+    {
+      shared_app_dir = lanka_test_make_data_dir ();
+      shared_app = lanka_test_application_new (shared_app_dir);
+    }
+
+  return shared_app;
 }
 
 /* A date @years years and @days days before today, as the store keeps it. */
@@ -201,6 +223,13 @@ get_label (GtkWidget  *editor,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+static int
+compare_doubles (const double *a,
+                 const double *b)
+{
+  return (*a > *b) - (*a < *b);
+}
+
 /* A new case: its victim is fifteen, so that the Child section is there. */
 static LankaCase *
 new_child_case (const char *alias)
@@ -311,9 +340,11 @@ test_create_save_reopen (Fixture       *fixture,
   g_assert_true (gtk_switch_get_active (find_switch (overview, _("Urgent"))));
   g_assert_true (gtk_switch_get_active (find_switch (overview, _("Injured party"))));
   g_assert_cmpstr (get_typed (overview, _("Intake date")), ==, intake);
+  lanka_case_editor_show_section (editor, "closure");
   g_assert_cmpstr (get_typed (closure, _("Closed on")), ==, today);
   g_assert_cmpstr (get_chosen_label (closure, _("Reason")), ==,
                    lanka_vocabulary_get_label (LANKA_VOCABULARY_CLOSURE_REASON, "goal_reached"));
+  lanka_case_editor_show_section (editor, "child");
   g_assert_true (gtk_switch_get_active (find_switch (child, _("Unaccompanied"))));
   g_assert_cmpstr (get_typed (child, _("BBIC reference")), ==, "BBIC-4711");
   g_assert_cmpstr (get_typed (child, _("Protection assessment done on")), ==, intake);
@@ -438,8 +469,7 @@ test_draft_within_two_seconds (Fixture       *fixture,
 static void
 test_lock_restores_draft (void)
 {
-  g_autofree char *dir = lanka_test_make_data_dir ();
-  g_autoptr(LankaApplication) app = lanka_test_application_new (dir);
+  LankaApplication *app = get_application ();
   g_autoptr(LankaCase) kase = new_child_case ("Kungsljus");
   g_autoptr(LankaCase) draft = NULL;
   g_autofree char *uuid = NULL;
@@ -482,9 +512,6 @@ test_lock_restores_draft (void)
   g_assert_null (draft);
 
   close_editor (editor, window);
-  lanka_application_lock (app);
-  g_clear_object (&app);
-  lanka_test_remove_tree (dir);
 }
 
 static void
@@ -537,6 +564,192 @@ test_child_section (Fixture       *fixture,
   close_editor (editor, window);
 }
 
+/* The Save button in the header: there for a new case, gone grey when
+ * everything is saved, back with the next change; and at 360 px it is
+ * still inside the window, beside the case menu.
+ */
+static void
+test_save_button (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(LankaCase) kase = new_child_case ("Prästkrage");
+  g_autoptr(LankaCase) stored = NULL;
+  g_autofree char *saved_uuid = NULL;
+  const char *actions[] = { "cases.history", "cases.print", "cases.delete" };
+  LankaCaseEditor *editor;
+  GtkWindow *window;
+  GtkWidget *button;
+  GtkWidget *menu_button;
+  GMenuModel *menu;
+  graphene_rect_t bounds;
+  guint found = 0;
+
+  editor = new_editor (fixture->database, 360, &window);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved_uuid);
+  button = lanka_test_find_by_id (GTK_WIDGET (editor), "save_button");
+  menu_button = lanka_test_find_by_id (GTK_WIDGET (editor), "menu_button");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  lanka_case_editor_open_new (editor, kase);
+  lanka_test_iterate_a_while ();
+  g_assert_false (lanka_case_editor_get_modified (editor));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* Both buttons are whole on a phone. */
+  g_assert_true (lanka_test_is_mapped (button));
+  g_assert_true (lanka_test_is_mapped (menu_button));
+  g_assert_true (gtk_widget_compute_bounds (menu_button, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (saved_uuid, ==, lanka_case_get_uuid (kase));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$",
+                                       get_label (GTK_WIDGET (editor), "number_label"), 0, 0));
+
+  g_clear_pointer (&saved_uuid, g_free);
+  gtk_switch_set_active (find_switch (find_section (editor, LANKA_TYPE_CASE_OVERVIEW),
+                                      _("Urgent")),
+                         TRUE);
+  g_assert_true (lanka_case_editor_get_modified (editor));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (saved_uuid, ==, lanka_case_get_uuid (kase));
+  g_assert_false (lanka_case_editor_get_modified (editor));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  stored = lanka_cases_load (fixture->database, lanka_case_get_uuid (kase), NULL);
+  g_assert_nonnull (stored);
+  g_assert_true (lanka_record_get_boolean (lanka_case_get_record (stored), "urgent"));
+
+  /* The case menu offers the view's History, Print and Delete. */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            for (guint k = 0; k < G_N_ELEMENTS (actions); k++)
+              if (g_strcmp0 (action, actions[k]) == 0)
+                found |= 1 << k;
+        }
+    }
+  g_assert_cmpuint (found, ==, 7);
+
+  close_editor (editor, window);
+}
+
+/* Runs the shortcut that a key press on @target would run: the shortcut
+ * controllers of @target and its ancestors, those that capture from the
+ * window down first, then the others from @target up, as GTK hands a key
+ * press on.  Returns whether one took it.
+ */
+static gboolean
+press_keys (GtkWidget       *target,
+            guint            keyval,
+            GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *w = target; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+
+  for (guint phase = 0; phase < 2; phase++)
+    for (guint k = 0; k < chain->len; k++)
+      {
+        GtkWidget *w = chain->pdata[phase == 0 ? k : chain->len - 1 - k];
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+          {
+            g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+            GtkPropagationPhase wanted = phase == 0 ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE;
+
+            if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+                gtk_event_controller_get_propagation_phase (controller) != wanted)
+              continue;
+
+            for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+              {
+                g_autoptr(GtkShortcut) shortcut = NULL;
+                GtkShortcutTrigger *trigger;
+
+                shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+                trigger = gtk_shortcut_get_trigger (shortcut);
+
+                if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+                    gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
+                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+                  continue;
+
+                if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                  gtk_shortcut_get_arguments (shortcut)))
+                  {
+                    lanka_test_iterate_a_while ();
+                    return TRUE;
+                  }
+              }
+          }
+      }
+
+  return FALSE;
+}
+
+/* With the focus in a case, Ctrl+1 … Ctrl+9 go to its sections, and
+ * Alt+1 … Alt+3 still go to the window's parts.
+ */
+static void
+test_section_shortcuts (void)
+{
+  LankaApplication *app = get_application ();
+  g_autoptr(LankaCase) kase = new_child_case ("Blåsippa");
+  LankaCaseEditor *editor;
+  LankaWindow *window;
+  GtkWidget *focus;
+
+  lanka_test_ensure_unlocked (app);
+  g_assert_true (lanka_cases_save (lanka_application_get_database (app), kase, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = lanka_application_get_window (app);
+  lanka_test_iterate_until (lanka_test_is_mapped, window);
+
+  lanka_window_set_visible_part (window, "cases");
+  lanka_cases_view_show_case (window->cases_view, lanka_case_get_uuid (kase));
+  editor = lanka_cases_view_get_editor (window->cases_view);
+  lanka_test_iterate_a_while ();
+  g_assert_cmpstr (lanka_case_editor_get_uuid (editor), ==, lanka_case_get_uuid (kase));
+
+  /* Ctrl+2 goes to People and puts the focus there. */
+  focus = find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, _("Status"));
+  g_assert_true (gtk_widget_grab_focus (focus));
+  g_assert_true (press_keys (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_2,
+                             GDK_CONTROL_MASK));
+  g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, "people");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, find_section (editor, LANKA_TYPE_CASE_PEOPLE)));
+
+  /* Ctrl+1 goes back to the overview. */
+  g_assert_true (press_keys (focus, GDK_KEY_1, GDK_CONTROL_MASK));
+  g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, "overview");
+
+  /* Alt+2 from inside the case shows the directory. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editor)));
+  g_assert_true (press_keys (focus, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "directory");
+  g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, "overview");
+
+  lanka_test_close_window (GTK_WINDOW (window));
+}
+
 static gboolean
 is_unmapped (gpointer widget)
 {
@@ -580,10 +793,155 @@ test_narrow (Fixture       *fixture,
   close_editor (editor, window);
 }
 
+/* Every section of filled cases fits a phone: at 360 px, the width the
+ * window keeps as its least, no section asks for more, so nothing is cut
+ * off at the right and the window does not grow past the screen.  Measured
+ * in GNOME's own font, as people see it.
+ */
+static void
+test_sections_fit_phone (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char * const names[] = {
+    "overview", "people", "exploitation", "protection", "legal", "plan", "journal", "closure",
+    "child",
+  };
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(LankaCaseList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *font = NULL;
+  LankaCaseEditor *editor;
+  GtkWindow *window;
+  guint n_checked = 0;
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  g_object_set (settings, "gtk-font-name", "Cantarell 11", NULL);
+
+  lanka_case_sample_generate (fixture->database, 40, 3, 2026, NULL, &error);
+  g_assert_no_error (error);
+  list = lanka_case_list_new (fixture->database);
+  lanka_case_list_reload (list, &error);
+  g_assert_no_error (error);
+
+  editor = new_editor (fixture->database, 360, &window);
+
+  /* Child cases show every section, the Child section too. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && n_checked < 3; i++)
+    {
+      g_autoptr(LankaCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!lanka_case_summary_get_child (summary))
+        continue;
+
+      g_assert_true (lanka_case_editor_open (editor, lanka_case_summary_get_uuid (summary),
+                                             &error));
+      g_assert_no_error (error);
+      n_checked++;
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        {
+          int minimum;
+
+          lanka_case_editor_show_section (editor, names[j]);
+          g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, names[j]);
+          lanka_test_iterate_a_while ();
+
+          gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                              &minimum, NULL, NULL, NULL);
+          if (minimum > 360)
+            g_error ("The %s section of %s needs %d px", names[j],
+                     lanka_case_summary_get_uuid (summary), minimum);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 3);
+
+  close_editor (editor, window);
+  g_object_set (settings, "gtk-font-name", font, NULL);
+}
+
+/* Opening a filled case builds only the section shown; the others are
+ * built when they are first shown.  Prints how long opening took.
+ */
+static void
+test_open_builds_shown_section (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(LankaCaseList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
+  LankaCaseEditor *editor;
+  GtkWindow *window;
+  GtkWidget *people;
+  guint n;
+
+  lanka_case_sample_generate (fixture->database, 12, 10, LANKA_CASE_SAMPLE_SEED, NULL, &error);
+  g_assert_no_error (error);
+  list = lanka_case_list_new (fixture->database);
+  lanka_case_list_reload (list, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 12);
+
+  editor = new_editor (fixture->database, 1000, &window);
+  people = find_section (editor, LANKA_TYPE_CASE_PEOPLE);
+  lanka_test_iterate_a_while ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LankaCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *uuid = lanka_case_summary_get_uuid (summary);
+      g_autoptr(LankaCase) loaded = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      /* The store's part of opening, for comparison. */
+      loaded = lanka_cases_load (fixture->database, uuid, &error);
+      g_assert_no_error (error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (loads, ms);
+
+      start = g_get_monotonic_time ();
+      g_assert_true (lanka_case_editor_open (editor, uuid, &error));
+      g_assert_no_error (error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+      lanka_test_iterate_a_while ();
+
+      /* Every other case, the People section is looked at: it has the
+       * victim only once it is shown.
+       */
+      if (i % 2 == 0)
+        {
+          const char *alias = lanka_record_get (lanka_case_get_victim (loaded), "alias");
+
+          g_assert_nonnull (alias);
+          g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, "overview");
+          g_assert_null (lanka_test_find_row (people, ADW_TYPE_PREFERENCES_ROW, alias));
+          lanka_case_editor_show_section (editor, "people");
+          g_assert_nonnull (lanka_test_find_row (people, ADW_TYPE_PREFERENCES_ROW, alias));
+          lanka_case_editor_show_section (editor, "overview");
+        }
+    }
+
+  g_array_sort (samples, (GCompareFunc) compare_doubles);
+  g_array_sort (loads, (GCompareFunc) compare_doubles);
+  g_test_message ("Opening a case: median %.1f ms, slowest %.1f ms, of which reading it "
+                  "from the database: median %.1f ms",
+                  g_array_index (samples, double, samples->len / 2),
+                  g_array_index (samples, double, samples->len - 1),
+                  g_array_index (loads, double, loads->len / 2));
+
+  close_editor (editor, window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   lanka_test_ui_init (&argc, &argv);
 
   g_test_add ("/case-editor/create-save-reopen", Fixture, NULL,
@@ -597,6 +955,23 @@ main (int   argc,
               fixture_set_up, test_child_section, fixture_tear_down);
   g_test_add ("/case-editor/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/case-editor/sections-fit-phone", Fixture, NULL,
+              fixture_set_up, test_sections_fit_phone, fixture_tear_down);
+  g_test_add_func ("/case-editor/section-shortcuts", test_section_shortcuts);
+  g_test_add ("/case-editor/save-button", Fixture, NULL,
+              fixture_set_up, test_save_button, fixture_tear_down);
+  g_test_add ("/case-editor/open-builds-shown-section", Fixture, NULL,
+              fixture_set_up, test_open_builds_shown_section, fixture_tear_down);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  if (shared_app != NULL)
+    {
+      lanka_application_lock (shared_app);
+      g_clear_object (&shared_app);
+      lanka_test_remove_tree (shared_app_dir);
+      g_clear_pointer (&shared_app_dir, g_free);
+    }
+
+  return ret;
 }

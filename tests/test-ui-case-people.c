@@ -236,6 +236,7 @@ test_number_row (void)
   g_autoptr(LankaRecord) record = lanka_record_new ("exploitation");
   GtkWidget *group = new_group ();
   GtkWidget *row = lanka_case_number_row_new (record, "age_at_entry", "Age", 0, 120);
+  GtkWidget *placeholder;
   GtkWidget *spin;
   GtkWindow *window;
 
@@ -243,8 +244,11 @@ test_number_row (void)
   window = lanka_test_show_in_window (group, 400, 300);
   spin = lanka_test_find_child (row, GTK_TYPE_SPIN_BUTTON);
 
-  /* Unset shows nothing, not a zero. */
+  /* Unset shows nothing, not a zero, and says that nothing is set. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  placeholder = lanka_test_find_label (spin, C_("choice", "Not set"));
+  g_assert_nonnull (placeholder);
+  g_assert_true (lanka_test_is_mapped (placeholder));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 16);
   g_assert_cmpint (lanka_record_get_int (record, "age_at_entry", -1), ==, 16);
@@ -252,6 +256,8 @@ test_number_row (void)
   lanka_record_set_int (record, "age_at_entry", 19);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 19);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "19");
+  lanka_test_iterate_a_while ();
+  g_assert_false (lanka_test_is_mapped (placeholder));
 
   /* Typing the lowest number sets it; emptying the field clears it. */
   lanka_record_set (record, "age_at_entry", NULL);
@@ -341,6 +347,56 @@ test_choice_row (void)
                                               adw_combo_row_get_selected (ADW_COMBO_ROW (strict))),
                    ==, "victim");
 
+  /* Short labels fit beside the title. */
+  g_assert_false (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (row)));
+
+  lanka_test_close_window (window);
+}
+
+/* A long label is read whole, under the title and in the list, at any
+ * width.
+ */
+static void
+test_long_choice_row (void)
+{
+  g_autoptr(LankaRecord) record = lanka_record_new ("case");
+  GtkWidget *group = new_group ();
+  GtkWidget *row = lanka_case_choice_row_new (record, "victim_status", "Status",
+                                              LANKA_VOCABULARY_VICTIM_STATUS, TRUE);
+  const char *code = "ActualVictimOfTrafficking";
+  const char *label = lanka_vocabulary_get_label (LANKA_VOCABULARY_VICTIM_STATUS, code);
+  GtkWidget *popover;
+  GtkWidget *shown;
+  GtkWindow *window;
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  window = lanka_test_show_in_window (group, 1000, 300);
+
+  lanka_record_set (record, "victim_status", code);
+  lanka_test_iterate_a_while ();
+  g_assert_true (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, label);
+
+  /* Nothing of it is cut off with an ellipsis. */
+  shown = lanka_test_find_label (row, label);
+  g_assert_nonnull (shown);
+  g_assert_true (lanka_test_is_mapped (shown));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shown))));
+
+  /* The list offers every label whole too. */
+  popover = lanka_test_find_child (row, GTK_TYPE_POPOVER);
+  /* Without a grab, which a test running beside it may hold. */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  lanka_test_iterate_until (lanka_test_is_mapped, popover);
+  lanka_test_iterate_a_while ();
+  shown = lanka_test_find_label (popover, label);
+  g_assert_nonnull (shown);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shown))));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (shown)));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  lanka_test_iterate_a_while ();
   lanka_test_close_window (window);
 }
 
@@ -502,6 +558,12 @@ test_languages_row (void)
 
   choose_in_popover (row, tigrinya);
   g_assert_true (lanka_record_list_contains (record, "languages", "ti"));
+
+  /* The name typed in full wins over a longer name that sorts before it
+   * ("Finland-Swedish Sign Language" for "Swedish").
+   */
+  choose_in_popover (row, lanka_iso_language_get_name ("sv"));
+  g_assert_true (lanka_record_list_contains (record, "languages", "sv"));
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (single)), ==, C_("choice", "Not set"));
   choose_in_popover (single, tigrinya);
@@ -1049,6 +1111,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-rows/number", test_number_row);
   g_test_add_func ("/ui/case-rows/switch", test_switch_row);
   g_test_add_func ("/ui/case-rows/choice", test_choice_row);
+  g_test_add_func ("/ui/case-rows/long-choice", test_long_choice_row);
   g_test_add_func ("/ui/case-rows/codes", test_codes_row);
   g_test_add_func ("/ui/case-rows/countries", test_countries_row);
   g_test_add_func ("/ui/case-rows/languages", test_languages_row);

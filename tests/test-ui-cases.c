@@ -131,6 +131,21 @@ find_row_for (LankaCasesView   *view,
   return NULL;
 }
 
+/* Whether a label of @row shows @text, alone or among other words. */
+static gboolean
+row_shows (LankaCaseRow *row,
+           const char   *text)
+{
+  g_autoptr(GPtrArray) labels = lanka_test_collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (labels->pdata[i]) &&
+        strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* A new database has no cases: the list says so and offers to make one. */
 static void
 test_empty (void)
@@ -198,8 +213,8 @@ test_generated (void)
 
   row = find_row_for (view, first);
   g_assert_nonnull (row);
-  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (row), lanka_case_summary_get_number (first)));
-  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (row), lanka_case_summary_get_alias (first)));
+  g_assert_true (row_shows (row, lanka_case_summary_get_number (first)));
+  g_assert_true (row_shows (row, lanka_case_summary_get_alias (first)));
   g_assert_true (g_str_has_prefix (lanka_case_summary_get_alias (first), "Sample "));
 
   close_window (window);
@@ -342,7 +357,7 @@ test_show_names (void)
   g_assert_true (g_str_has_prefix (lanka_case_summary_get_legal_name (shown), "Fictional Person"));
   row = find_row_for (view, shown);
   g_assert_nonnull (row);
-  g_assert_nonnull (lanka_test_find_label (GTK_WIDGET (row), lanka_case_summary_get_legal_name (shown)));
+  g_assert_true (row_shows (row, lanka_case_summary_get_legal_name (shown)));
 
   /* Hiding them again is not audited; showing them is, every time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cases.show-names", NULL));
@@ -361,7 +376,7 @@ test_show_names (void)
   g_assert_null (lanka_case_summary_get_legal_name (hidden_again));
   row = find_row_for (view, hidden_again);
   g_assert_nonnull (row);
-  g_assert_null (lanka_test_find_label (GTK_WIDGET (row), lanka_case_summary_get_legal_name (shown)));
+  g_assert_false (row_shows (row, lanka_case_summary_get_legal_name (shown)));
 
   close_window (window);
 }
@@ -719,7 +734,7 @@ test_row (void)
 
       row = g_object_ref_sink (g_object_new (LANKA_TYPE_CASE_ROW, "summary", item, NULL));
       g_assert_true (lanka_case_row_get_summary (row) == item);
-      label = lanka_test_find_by_id (GTK_WIDGET (row), "deadline_label");
+      label = lanka_case_row_get_deadline_label (row);
       g_assert_true (gtk_widget_get_visible (label));
       g_assert_cmpint (gtk_widget_has_css_class (label, "error"), ==, strcmp (deadline, today) < 0);
       n_checked++;
@@ -732,6 +747,116 @@ test_row (void)
   g_assert_cmpuint (n_checked, >, 0);
 
   close_window (window);
+}
+
+/* The editor keeps typing as a draft: the row of the case says "Draft"
+ * at once, without a search or a save, and the case stays selected.
+ */
+static void
+test_draft_tag (void)
+{
+  LankaWindow *window = open_window (1000);
+  LankaCasesView *view = window->cases_view;
+  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  g_autoptr(LankaCaseSummary) first = NULL;
+  g_autoptr(LankaCaseSummary) drafted = NULL;
+  LankaCaseEditor *editor = lanka_cases_view_get_editor (view);
+  LankaCase *kase;
+  LankaCaseRow *row;
+
+  lanka_cases_view_set_search_text (view, "");
+  first = get_item (view, 0);
+  g_assert_false (lanka_case_summary_get_has_draft (first));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  lanka_test_iterate_a_while ();
+  g_assert_cmpstr (lanka_case_editor_get_uuid (editor), ==, lanka_case_summary_get_uuid (first));
+
+  row = find_row_for (view, first);
+  g_assert_nonnull (row);
+  g_assert_false (row_shows (row, C_("case list badge", "Draft")));
+
+  kase = lanka_case_editor_get_case (editor);
+  lanka_record_set (lanka_case_get_record (kase), "notes", "Changed in the draft tag test");
+  lanka_test_iterate_a_while ();
+
+  drafted = get_item (view, 0);
+  g_assert_true (lanka_case_summary_get_has_draft (drafted));
+  row = find_row_for (view, drafted);
+  g_assert_nonnull (row);
+  g_assert_true (row_shows (row, C_("case list badge", "Draft")));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 0);
+
+  /* Discarded: the tag goes. */
+  lanka_case_editor_discard_changes (editor);
+  lanka_test_iterate_a_while ();
+  row = find_row_for (view, first);
+  g_assert_nonnull (row);
+  g_assert_false (row_shows (row, C_("case list badge", "Draft")));
+
+  close_window (window);
+}
+
+/* A keystroke with a hundred thousand cases reads the cases the list
+ * shows, not all of them: not even when the case selected leaves the
+ * list, which GTK's selection would look for among every case.
+ */
+static void
+test_search_reads_little (void)
+{
+  g_autofree char *dir = lanka_test_make_data_dir ();
+  g_autoptr(LankaDatabase) database = lanka_test_create_database (dir);
+  g_autoptr(GError) error = NULL;
+  LankaCasesView *view;
+  GtkSelectionModel *selection;
+  GtkWindow *window;
+  LankaCaseList *list;
+  guint n_cases = 100000;
+  guint reads;
+
+  lanka_case_sample_generate (database, n_cases, 0, LANKA_CASE_SAMPLE_SEED, NULL, &error);
+  g_assert_no_error (error);
+
+  view = g_object_new (LANKA_TYPE_CASES_VIEW, NULL);
+  window = lanka_test_show_in_window (GTK_WIDGET (view), 1000, 700);
+  lanka_cases_view_set_database (view, database);
+  lanka_test_iterate_a_while ();
+
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view),
+                                                                             "list_view")));
+  list = LANKA_CASE_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_cases);
+
+  /* The newest case open and selected. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  lanka_test_iterate_a_while ();
+  g_assert_nonnull (lanka_cases_view_get_shown_uuid (view));
+
+  /* Every case matches "sample", each in a new item: the selection's
+   * case is not among the items added.
+   */
+  reads = lanka_case_list_get_n_reads (list);
+  lanka_cases_view_set_search_text (view, "sample");
+  lanka_test_iterate_a_while ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_cases);
+
+  /* The rows on screen and the list view's reserve of two hundred: a
+   * few pages of 50, not the 2 000 of the whole list.
+   */
+  g_assert_cmpuint (lanka_case_list_get_n_reads (list) - reads, <=, 20);
+
+  /* The case open is still the one selected. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 0);
+
+  reads = lanka_case_list_get_n_reads (list);
+  lanka_cases_view_set_search_text (view, "");
+  lanka_test_iterate_a_while ();
+  g_assert_cmpuint (lanka_case_list_get_n_reads (list) - reads, <=, 20);
+
+  lanka_cases_view_set_database (view, NULL);
+  lanka_test_close_window (window);
+  g_clear_object (&database);
+  lanka_test_remove_tree (dir);
 }
 
 int
@@ -758,6 +883,8 @@ main (int   argc,
   g_test_add_func ("/ui/cases/leave-asks", test_leave_asks);
   g_test_add_func ("/ui/cases/narrow", test_narrow);
   g_test_add_func ("/ui/cases/row", test_row);
+  g_test_add_func ("/ui/cases/draft-tag", test_draft_tag);
+  g_test_add_func ("/ui/cases/search-reads-little", test_search_reads_little);
 
   ret = g_test_run ();
 

@@ -10,8 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "lanka-application.h"
+#include "lanka-case-editor.h"
+#include "lanka-case-overview.h"
+#include "lanka-cases-view.h"
+#include "lanka-cases.h"
 #include "lanka-preferences-window.h"
 #include "lanka-test-ui.h"
+#include "lanka-vocabulary.h"
 #include "lanka-window-private.h"
 
 static LankaApplication *app;
@@ -415,6 +420,201 @@ test_about (void)
   close_window (window);
 }
 
+/* Closing the window with unsaved changes to a case */
+
+static char *
+create_case (const char *alias)
+{
+  g_autoptr(LankaCase) kase = lanka_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  lanka_record_set (lanka_case_get_victim (kase), "alias", alias);
+  lanka_cases_save (lanka_application_get_database (app), kase, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (lanka_case_get_uuid (kase));
+}
+
+static char *
+dup_stored_status (const char *uuid)
+{
+  g_autoptr(LankaCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kase = lanka_cases_load (lanka_application_get_database (app), uuid, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (lanka_record_get (lanka_case_get_record (kase), "status"));
+}
+
+static GtkWidget *
+show_overview (LankaWindow *window,
+               const char  *uuid)
+{
+  LankaCaseEditor *editor = lanka_cases_view_get_editor (window->cases_view);
+  GtkWidget *overview;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-part", "s", "cases"));
+  g_assert_true (lanka_cases_view_show_case (window->cases_view, uuid));
+  lanka_test_iterate_a_while ();
+  g_assert_cmpstr (lanka_case_editor_get_uuid (editor), ==, uuid);
+  lanka_case_editor_show_section (editor, "overview");
+  overview = lanka_test_find_child (GTK_WIDGET (editor), LANKA_TYPE_CASE_OVERVIEW);
+  g_assert_nonnull (overview);
+  lanka_test_iterate_until (lanka_test_is_mapped, overview);
+
+  return overview;
+}
+
+static AdwComboRow *
+get_status_row (GtkWidget *overview)
+{
+  GtkWidget *row = lanka_test_find_row (overview, ADW_TYPE_COMBO_ROW, _("Status"));
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+static const char *
+shown_status (GtkWidget *overview)
+{
+  AdwComboRow *row = get_status_row (overview);
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+/* Chooses Active as the case's status, as a person does in the list. */
+static void
+choose_active (GtkWidget *overview)
+{
+  AdwComboRow *row = get_status_row (overview);
+  GListModel *labels = adw_combo_row_get_model (row);
+  const char *active = lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_STATUS, "active");
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), active) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+has_no_window (gpointer data)
+{
+  return lanka_application_get_window (app) == NULL;
+}
+
+static GtkWidget *
+find_response_button (AdwMessageDialog *dialog,
+                      const char       *response)
+{
+  GtkWidget *button = lanka_test_find_button (GTK_WIDGET (dialog),
+                                              adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* Closes @window, which asks, and answers @response as its button does. */
+static void
+close_and_answer (LankaWindow *window,
+                  const char  *response,
+                  const char  *number)
+{
+  g_autofree char *heading = g_strdup_printf (_("Save Changes to Case %s?"), number);
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (GTK_WINDOW (window));
+  lanka_test_iterate_until (has_message_dialog, NULL);
+  dialog = lanka_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* The dialog's own button, as a person presses it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (find_response_button (dialog, response), "clicked");
+  lanka_test_iterate_until (lanka_test_is_cleared, &dialog);
+}
+
+static void
+test_close_unsaved (gconstpointer data)
+{
+  const char *response = data;
+  const char *intake = lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_STATUS, "intake");
+  const char *active = lanka_vocabulary_get_label (LANKA_VOCABULARY_CASE_STATUS, "active");
+  g_autofree char *uuid = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LankaCase) draft = NULL;
+  LankaCaseEditor *editor;
+  LankaWindow *window;
+  GtkWidget *overview;
+
+  lanka_test_ensure_unlocked (app);
+  uuid = create_case ("Test Stängning");
+
+  window = open_window ();
+  editor = lanka_cases_view_get_editor (window->cases_view);
+  overview = show_overview (window, uuid);
+  number = g_strdup (lanka_record_get (lanka_case_get_record (lanka_case_editor_get_case (editor)),
+                                       "number"));
+  g_assert_cmpstr (shown_status (overview), ==, intake);
+  choose_active (overview);
+  g_assert_true (lanka_case_editor_get_modified (editor));
+
+  close_and_answer (window, response, number);
+
+  if (g_str_equal (response, "cancel"))
+    {
+      /* The window stays, and so does the change, not saved yet. */
+      lanka_test_iterate_a_while ();
+      g_assert_true (lanka_application_get_window (app) == window);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+      g_assert_true (lanka_case_editor_get_modified (editor));
+      g_assert_cmpstr (shown_status (overview), ==, active);
+      status = dup_stored_status (uuid);
+      g_assert_cmpstr (status, ==, "intake");
+
+      /* Asked again, the person lets it go. */
+      close_and_answer (window, "discard", number);
+    }
+
+  lanka_test_iterate_until (has_no_window, NULL);
+  g_clear_pointer (&status, g_free);
+  status = dup_stored_status (uuid);
+  if (g_str_equal (response, "save"))
+    g_assert_cmpstr (status, ==, "active");
+  else
+    g_assert_cmpstr (status, ==, "intake");
+
+  /* Nothing waits as a draft to come back either. */
+  draft = lanka_cases_load_draft (lanka_application_get_database (app), uuid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+
+  /* The next window shows the case as it is stored, with nothing to save. */
+  window = open_window ();
+  editor = lanka_cases_view_get_editor (window->cases_view);
+  overview = show_overview (window, uuid);
+  g_assert_false (lanka_case_editor_get_modified (editor));
+  g_assert_cmpstr (shown_status (overview), ==, g_str_equal (response, "save") ? active : intake);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +644,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/wide", test_wide_window);
   g_test_add_func ("/ui/preferences/style", test_preferences_style);
   g_test_add_func ("/ui/about", test_about);
+  g_test_add_data_func ("/ui/window/close-unsaved/cancel", "cancel", test_close_unsaved);
+  g_test_add_data_func ("/ui/window/close-unsaved/discard", "discard", test_close_unsaved);
+  g_test_add_data_func ("/ui/window/close-unsaved/save", "save", test_close_unsaved);
 
   ret = g_test_run ();
 

@@ -198,6 +198,22 @@ dup_why_child (LankaCase   *kase,
   return g_strdup (_("The victim is under 18 now or was at the time of exploitation."));
 }
 
+/* A row that leads to the People section, where guardians are edited. */
+static void
+make_people_link (GtkWidget *row)
+{
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "case-editor.show-section");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "people");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Go to People"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Go to People"),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+}
+
 static void
 update_guardians (LankaCaseChild *self)
 {
@@ -233,6 +249,7 @@ update_guardians (LankaCaseChild *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    lanka_vocabulary_get_label (LANKA_VOCABULARY_ROLE, "guardian"));
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
+      make_people_link (row);
       adw_preferences_group_add (self->guardian_group, row);
       g_ptr_array_add (self->guardian_rows, row);
     }
@@ -244,7 +261,7 @@ update_guardians (LankaCaseChild *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No guardian or god man yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Add one under People with the role guardian or god man."));
-      gtk_widget_add_css_class (row, "dim-label");
+      make_people_link (row);
       adw_preferences_group_add (self->guardian_group, row);
       g_ptr_array_add (self->guardian_rows, row);
     }

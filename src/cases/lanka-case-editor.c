@@ -46,8 +46,9 @@ typedef struct
   GType      (*get_type) (void);
 } Section;
 
-/* The sections in the order a case is worked through; Alt+1 … Alt+9
- * follow this order among the sections shown.
+/* The sections in the order a case is worked through; Ctrl+1 … Ctrl+9
+ * follow this order among the sections shown.  (Alt+1 … Alt+3 belong to
+ * the window, which switches between its parts with them.)
  */
 static const Section sections[] = {
   { "overview", N_("Overview"), lanka_case_overview_get_type },
@@ -79,9 +80,18 @@ struct _LankaCaseEditor
   /* The sections' names in the drop-down's order. */
   GPtrArray      *shown_sections;
   GtkWidget      *section_widgets[N_SECTIONS];
-  /* The stack's children: each section in its scrolled window. */
+  /* The stack's children: each section in its scrolled window, or the
+   * journal, which scrolls by itself.
+   */
   GtkWidget      *section_pages[N_SECTIONS];
   GtkListBoxRow  *section_rows[N_SECTIONS];
+  /* Whether a section was given the case shown.  A section builds its
+   * rows when it gets a case, and a filled case has hundreds of them: so
+   * a section gets the case only when it is first shown, or when its
+   * rows must carry validation marks.  Until then it may still hold the
+   * case shown before, which nobody sees.
+   */
+  gboolean        section_current[N_SECTIONS];
 
   /* When the last draft was written (real time), or 0 when there are
    * changes no draft holds.
@@ -99,6 +109,8 @@ struct _LankaCaseEditor
   GtkLabel       *state_label;
   GtkLabel       *alias_label;
   GtkLabel       *status_label;
+  GtkButton      *save_button;
+  GtkMenuButton  *menu_button;
   GtkRevealer    *protected_revealer;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
@@ -200,6 +212,18 @@ update_state (LankaCaseEditor *self)
 
   gtk_label_set_label (self->state_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), text != NULL);
+}
+
+/* Save is offered while there is something to save: changes, or a new
+ * case that is not in the database yet (its journal waits for it).  What
+ * the case menu does belongs to the view, which enables it.
+ */
+static void
+update_actions (LankaCaseEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-editor.save",
+                                 self->kase != NULL &&
+                                 (self->modified || lanka_case_is_new (self->kase)));
 }
 
 static gboolean
@@ -349,6 +373,7 @@ set_modified (LankaCaseEditor *self,
 
   self->modified = modified;
   update_state (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -407,7 +432,46 @@ on_case_changed_cb (LankaCaseEditor *self)
   update_header (self);
 }
 
-/* Puts @kase into every section, which builds its rows again. */
+/* Gives section @i the case shown, which builds its rows, unless it has
+ * it already.
+ */
+static void
+ensure_section (LankaCaseEditor *self,
+                guint            i)
+{
+  g_assert (i < N_SECTIONS);
+
+  if (self->section_current[i])
+    return;
+
+  self->section_current[i] = TRUE;
+  g_object_set (self->section_widgets[i],
+                "database", self->database,
+                "case", self->kase,
+                NULL);
+}
+
+static void
+ensure_visible_section (LankaCaseEditor *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (name, sections[i].name) == 0)
+      ensure_section (self, i);
+}
+
+static void
+ensure_all_sections (LankaCaseEditor *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    ensure_section (self, i);
+}
+
+/* Shows @kase.  The section on screen builds its rows now, the others
+ * when they are first shown (see section_current); without a case every
+ * section lets go of what it showed, so nothing personal stays behind.
+ */
 static void
 set_case (LankaCaseEditor *self,
           LankaCase       *kase)
@@ -425,12 +489,17 @@ set_case (LankaCaseEditor *self,
   gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
 
   for (guint i = 0; i < N_SECTIONS; i++)
-    g_object_set (self->section_widgets[i],
-                  "database", self->database,
-                  "case", self->kase,
-                  NULL);
+    self->section_current[i] = FALSE;
 
+  if (self->kase == NULL)
+    ensure_all_sections (self);
+
+  /* The header first: it decides whether the Child section is there,
+   * and so which section is shown.
+   */
   update_header (self);
+  update_actions (self);
+  ensure_visible_section (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -523,6 +592,8 @@ on_stack_visible_child_cb (LankaCaseEditor *self)
   if (name == NULL)
     return;
 
+  ensure_visible_section (self);
+
   self->syncing_section = TRUE;
 
   for (guint i = 0; i < N_SECTIONS; i++)
@@ -543,12 +614,20 @@ show_nth_section (GtkWidget *widget,
 {
   LankaCaseEditor *self = LANKA_CASE_EDITOR (widget);
   guint n = g_variant_get_uint32 (args);
+  const char *name;
 
   if (n >= self->shown_sections->len)
     return FALSE;
 
-  lanka_case_editor_show_section (self, g_ptr_array_index (self->shown_sections, n));
-  gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+  name = g_ptr_array_index (self->shown_sections, n);
+  lanka_case_editor_show_section (self, name);
+
+  /* Asked first, the section's scrolled window keeps the focus for
+   * itself; the section hands it to its first row or button.
+   */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_str_equal (sections[i].name, name))
+      gtk_widget_child_focus (self->section_widgets[i], GTK_DIR_TAB_FORWARD);
 
   return TRUE;
 }
@@ -594,26 +673,39 @@ add_sections (LankaCaseEditor *self)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *clamp = adw_clamp_new ();
+      GtkWidget *page;
       GtkWidget *label;
 
       self->section_widgets[i] = g_object_new (sections[i].get_type (), NULL);
 
-      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-      adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 480);
-      gtk_widget_set_margin_top (clamp, 24);
-      gtk_widget_set_margin_bottom (clamp, 24);
-      gtk_widget_set_margin_start (clamp, 12);
-      gtk_widget_set_margin_end (clamp, 12);
-      adw_clamp_set_child (ADW_CLAMP (clamp), self->section_widgets[i]);
+      if (LANKA_IS_CASE_JOURNAL (self->section_widgets[i]))
+        {
+          /* The journal scrolls its entries itself and keeps the composer
+           * below them in sight; another scroller and margins around it
+           * would scroll the composer away and take width a phone lacks.
+           */
+          page = self->section_widgets[i];
+        }
+      else
+        {
+          GtkWidget *clamp = adw_clamp_new ();
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+          adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+          adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 480);
+          gtk_widget_set_margin_top (clamp, 24);
+          gtk_widget_set_margin_bottom (clamp, 24);
+          gtk_widget_set_margin_start (clamp, 12);
+          gtk_widget_set_margin_end (clamp, 12);
+          adw_clamp_set_child (ADW_CLAMP (clamp), self->section_widgets[i]);
 
-      gtk_stack_add_titled (self->stack, scrolled, sections[i].name, _(sections[i].title));
-      self->section_pages[i] = scrolled;
+          page = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page),
+                                          GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), clamp);
+        }
+
+      gtk_stack_add_titled (self->stack, page, sections[i].name, _(sections[i].title));
+      self->section_pages[i] = page;
 
       label = gtk_label_new (_(sections[i].title));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -789,6 +881,8 @@ lanka_case_editor_class_init (LankaCaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, state_label);
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, alias_label);
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, protected_revealer);
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, LankaCaseEditor, error_label);
@@ -815,7 +909,7 @@ lanka_case_editor_class_init (LankaCaseEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "case-editor.save", NULL);
   for (guint i = 0; i < 9; i++)
-    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                   show_nth_section, "u", i);
 }
 
@@ -841,6 +935,7 @@ lanka_case_editor_init (LankaCaseEditor *self)
   gtk_list_box_select_row (self->section_list, self->section_rows[0]);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-editor.discard-draft", FALSE);
+  update_actions (self);
   update_header (self);
   set_child_section_shown (self, FALSE);
 }
@@ -1102,6 +1197,9 @@ lanka_case_editor_save (LankaCaseEditor  *self,
                                            self->problems->len),
                               self->problems->len);
       gtk_label_set_label (self->problems_label, text);
+
+      /* The marks go on rows, wherever they are. */
+      ensure_all_sections (self);
     }
   lanka_case_rows_show_problems (GTK_WIDGET (self->stack), self->problems);
 
@@ -1144,6 +1242,7 @@ lanka_case_editor_save (LankaCaseEditor  *self,
     }
 
   update_header (self);
+  update_actions (self);
 
   uuid = g_strdup (lanka_case_get_uuid (self->kase));
   g_signal_emit (self, signals[SAVED], 0, uuid);

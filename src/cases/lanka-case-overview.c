@@ -143,10 +143,26 @@ static void
 set_case (LankaCaseOverview *self,
           LankaCase         *kase)
 {
+  gboolean had_rows = self->kase != NULL && self->rows->len > 0;
+
   if (!g_set_object (&self->kase, kase))
     return;
 
-  rebuild (self);
+  /* Every row edits the case record: another case's record goes into
+   * the same rows, which is much quicker than making them again.
+   */
+  if (had_rows && kase != NULL)
+    {
+      LankaRecord *record = lanka_case_get_record (kase);
+
+      for (guint i = 0; i < self->rows->len; i++)
+        lanka_case_rows_set_record (g_ptr_array_index (self->rows, i), record);
+    }
+  else
+    {
+      rebuild (self);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 

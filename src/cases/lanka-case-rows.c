@@ -46,6 +46,8 @@ struct _Binding
   char            *field;
   char            *name_field;
   SyncFunc         sync;
+  /* The record's ::changed handlers: the field's, and the name field's. */
+  gulong           handlers[2];
   GtkWidget       *problem_icon;
   guint            updating;
 
@@ -139,8 +141,9 @@ bind (GtkWidget   *row,
   binding->problem_icon = new_problem_icon ();
   g_object_set_data_full (G_OBJECT (row), BINDING_KEY, binding, binding_free);
 
-  g_signal_connect_object (record, detailed, G_CALLBACK (on_record_changed_cb), row,
-                           G_CONNECT_SWAPPED);
+  binding->handlers[0] = g_signal_connect_object (record, detailed,
+                                                  G_CALLBACK (on_record_changed_cb), row,
+                                                  G_CONNECT_SWAPPED);
 
   return binding;
 }
@@ -480,8 +483,12 @@ on_date_row_apply_cb (GtkWidget *row)
     }
 }
 
+static void on_calendar_day_selected_cb (GtkWidget   *row,
+                                         GtkCalendar *calendar);
+
 static void
-on_calendar_popover_show_cb (GtkWidget *row)
+on_calendar_popover_show_cb (GtkWidget  *row,
+                             GtkPopover *popover)
 {
   Binding *binding = get_binding (row);
   g_autofree char *date = lanka_case_rows_parse_date (lanka_record_get (binding->record,
@@ -493,6 +500,17 @@ on_calendar_popover_show_cb (GtkWidget *row)
     day = g_date_time_new_local (y, m, d, 0, 0, 0);
   else
     day = g_date_time_new_now_local ();
+
+  /* A calendar is made when it is first asked for: a case has dozens of
+   * date rows, and a calendar is the costliest part of one.
+   */
+  if (binding->editor == NULL)
+    {
+      binding->editor = gtk_calendar_new ();
+      gtk_popover_set_child (popover, binding->editor);
+      g_signal_connect_swapped (binding->editor, "day-selected",
+                                G_CALLBACK (on_calendar_day_selected_cb), row);
+    }
 
   binding->updating++;
   gtk_calendar_select_day (GTK_CALENDAR (binding->editor), day);
@@ -543,7 +561,6 @@ lanka_case_date_row_new (LankaRecord *record,
   GtkWidget *row;
   GtkWidget *button;
   GtkWidget *popover;
-  GtkWidget *calendar;
   Binding *binding;
 
   g_return_val_if_fail (LANKA_IS_RECORD (record), NULL);
@@ -553,9 +570,7 @@ lanka_case_date_row_new (LankaRecord *record,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (row, "lanka-date-row");
 
-  calendar = gtk_calendar_new ();
   popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
@@ -564,7 +579,6 @@ lanka_case_date_row_new (LankaRecord *record,
   gtk_widget_set_tooltip_text (button, _("Choose a date"));
 
   binding = bind (row, record, field, sync_date_row);
-  binding->editor = calendar;
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), binding->problem_icon);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
   sync_now (row);
@@ -572,8 +586,6 @@ lanka_case_date_row_new (LankaRecord *record,
   g_signal_connect (row, "changed", G_CALLBACK (on_date_row_changed_cb), NULL);
   g_signal_connect (row, "entry-activated", G_CALLBACK (on_date_row_apply_cb), NULL);
   g_signal_connect_swapped (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), row);
-  g_signal_connect_swapped (calendar, "day-selected",
-                            G_CALLBACK (on_calendar_day_selected_cb), row);
 
   return row;
 }
@@ -704,6 +716,11 @@ lanka_case_number_row_new (LankaRecord *record,
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
+  /* An empty box looks like a number someone forgot; the field is
+   * optional, and its placeholder says that nothing is set.
+   */
+  gtk_text_set_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
+                                 C_("choice", "Not set"));
 
   binding = bind (row, record, field, sync_number_row);
   binding->editor = spin;
@@ -819,6 +836,94 @@ on_choice_selected_cb (GtkWidget *row)
   binding->updating--;
 }
 
+/* AdwComboRow shows the chosen value beside the title in a label that
+ * ends after about LONG_CHOICE_CHARS characters, in the row and in its
+ * list alike: "Assessed victim of huma…" even in a wide window.  So a row
+ * whose vocabulary has a longer label (in the language shown) always
+ * shows its value under the title, where it wraps, and lists the choices
+ * in full; the other rows keep the value beside the title.  The rule goes
+ * by the vocabulary, not by the value or the width, so that a row looks
+ * the same in every case and every window.
+ */
+#define LONG_CHOICE_CHARS 20
+
+static void
+update_choice_check (GtkListItem *list_item,
+                     GtkWidget   *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  gpointer selected = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box),
+                          selected != NULL && selected == gtk_list_item_get_item (list_item));
+}
+
+static void
+on_long_choice_selected_item_cb (GtkListItem *list_item,
+                                 GParamSpec  *pspec,
+                                 GtkWidget   *row)
+{
+  update_choice_check (list_item, row);
+}
+
+static void
+on_long_choice_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         GtkWidget                *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  /* Wide enough to read a label on one or two lines, narrow enough for a
+   * phone.
+   */
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), check);
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_long_choice_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        GtkWidget                *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       gtk_string_object_get_string (item));
+  update_choice_check (list_item, row);
+  g_signal_connect_swapped (row, "notify::selected-item",
+                            G_CALLBACK (on_long_choice_selected_item_cb), list_item);
+}
+
+static void
+on_long_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          GtkWidget                *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_long_choice_selected_item_cb, list_item);
+}
+
+static gboolean
+has_long_label (GtkStringList *labels)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (labels)); i++)
+    if (g_utf8_strlen (gtk_string_list_get_string (labels, i), -1) > LONG_CHOICE_CHARS)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * lanka_case_choice_row_new:
  * @record: the record to edit
@@ -867,6 +972,18 @@ lanka_case_choice_row_new (LankaRecord     *record,
       gtk_string_list_append (labels, lanka_vocabulary_get_label (vocabulary, code));
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+
+  if (has_long_label (labels))
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      /* The factory belongs to the row, so the row outlives its items. */
+      g_signal_connect (factory, "setup", G_CALLBACK (on_long_choice_setup_cb), row);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_long_choice_bind_cb), row);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_long_choice_unbind_cb), row);
+      adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
+      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+    }
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), binding->problem_icon);
   sync_now (row);
@@ -1142,10 +1259,47 @@ on_iso_list_activate_cb (GtkWidget *row,
     choose_iso_code (row, gtk_string_object_get_string (item));
 }
 
+/* Enter takes the name typed when there is one ("Swedish", not "Finland-
+ * Swedish Sign Language", which sorts first), then a name that starts with
+ * it, then the first match.
+ */
 static void
 on_iso_search_activate_cb (GtkWidget *row)
 {
-  on_iso_list_activate_cb (row, 0);
+  Binding *binding = get_binding (row);
+  g_autofree char *typed = NULL;
+  guint n_items;
+  guint best = 0;
+  int best_rank = G_MAXINT;
+
+  if (binding->filtered == NULL)
+    return;
+
+  typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (binding->search_entry)), -1);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (binding->filtered));
+
+  for (guint i = 0; i < n_items && best_rank > 0; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (binding->filtered), i);
+      const char *name = iso_get_name (binding->standard, gtk_string_object_get_string (item));
+      g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+      int rank;
+
+      if (g_str_equal (folded, typed))
+        rank = 0;
+      else if (g_str_has_prefix (folded, typed))
+        rank = 1;
+      else
+        rank = 2;
+
+      if (rank < best_rank)
+        {
+          best_rank = rank;
+          best = i;
+        }
+    }
+
+  on_iso_list_activate_cb (row, best);
 }
 
 static void
@@ -1475,8 +1629,9 @@ lanka_case_agency_row_new (LankaDatabase *database,
   binding->name_field = g_strdup (name_field);
   binding->database = g_object_ref (database);
   detailed = g_strdup_printf ("changed::%s", name_field);
-  g_signal_connect_object (record, detailed, G_CALLBACK (on_record_changed_cb), row,
-                           G_CONNECT_SWAPPED);
+  binding->handlers[1] = g_signal_connect_object (record, detailed,
+                                                  G_CALLBACK (on_record_changed_cb), row,
+                                                  G_CONNECT_SWAPPED);
 
   binding->editor = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_set_valign (binding->editor, GTK_ALIGN_CENTER);
@@ -1601,4 +1756,63 @@ lanka_case_rows_get_problem (GtkWidget *row)
     return NULL;
 
   return gtk_widget_get_tooltip_text (binding->problem_icon);
+}
+
+/**
+ * lanka_case_rows_set_record:
+ * @row: a bound row
+ * @record: the record to edit from now on, of the same kind
+ *
+ * Binds @row to another record's same field and shows its value, with no
+ * problem marked.  Much cheaper than a new row: a section that shows a
+ * single record keeps its rows from one case to the next.
+ */
+void
+lanka_case_rows_set_record (GtkWidget   *row,
+                            LankaRecord *record)
+{
+  Binding *binding;
+
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  g_return_if_fail (LANKA_IS_RECORD (record));
+
+  binding = get_binding (row);
+  g_return_if_fail (binding != NULL);
+
+  if (binding->record == record)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (binding->handlers); i++)
+    {
+      g_autofree char *detailed = NULL;
+      const char *field = i == 0 ? binding->field : binding->name_field;
+
+      if (binding->handlers[i] == 0)
+        continue;
+
+      g_signal_handler_disconnect (binding->record, binding->handlers[i]);
+      detailed = g_strdup_printf ("changed::%s", field);
+      binding->handlers[i] = g_signal_connect_object (record, detailed,
+                                                      G_CALLBACK (on_record_changed_cb), row,
+                                                      G_CONNECT_SWAPPED);
+    }
+
+  g_set_object (&binding->record, record);
+
+  /* What was typed into the row belonged to the other record. */
+  if (ADW_IS_ENTRY_ROW (row))
+    {
+      binding->updating++;
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      binding->updating--;
+      gtk_widget_remove_css_class (row, "warning");
+    }
+  sync_now (row);
+
+  if (gtk_widget_get_visible (binding->problem_icon))
+    {
+      GtkWidget *first = NULL;
+
+      mark_rows (row, NULL, &first);
+    }
 }

@@ -67,6 +67,9 @@ GtkWidget *lanka_case_agency_row_new     (LankaDatabase   *database,
  * problem (LankaCaseProblem) and clears the others.  Returns the first
  * marked row, to scroll to and focus.
  */
+void        lanka_case_rows_set_record    (GtkWidget       *row,
+                                           LankaRecord     *record);
+
 GtkWidget  *lanka_case_rows_show_problems (GtkWidget       *root,
                                            GPtrArray       *problems);
 const char *lanka_case_rows_get_problem   (GtkWidget       *row);

@@ -270,35 +270,47 @@ update_list_state (LankaCasesView        *self,
     gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
 }
 
-/* GTK 4.8's list view looks at every item of a model that changes in
- * place, which for a hundred thousand cases takes most of a second; a
- * model handed over anew costs only the rows it makes.  So the list is
- * taken from the view while its query changes.  The rows are made again
- * either way: the keyboard focus, if it was on one, goes back to the list.
+/* Whether the keyboard focus is on a row of the list, whose widget a
+ * change of the list may take away.
  */
 static gboolean
-detach_list (LankaCasesView *self)
+list_has_focus (LankaCasesView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  self->selecting_quietly = TRUE;
-  gtk_single_selection_set_model (self->selection, NULL);
-  self->selecting_quietly = FALSE;
-
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
 }
 
+/* The list changes in place, and the list view gives the rows it has
+ * the new cases.  But when the selected case leaves the list, GTK 4.8's
+ * GtkSingleSelection looks for it among every item the change added,
+ * which reads every page of a lazy list: a hundred thousand cases for one
+ * keystroke.  So nothing is selected while the list changes;
+ * select_shown_quietly() selects the open case again after.
+ */
 static void
-attach_list (LankaCasesView *self,
-             gboolean        had_focus)
+unselect_quietly (LankaCasesView *self)
 {
   self->selecting_quietly = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->cases));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->selecting_quietly = FALSE;
+}
 
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+/* A new list of cases comes in front of the old one, which goes right
+ * after (see lanka-case-list.c): the view moves to the top in between,
+ * to the new cases, so that the old ones leave no row the list view
+ * would look for among the new.
+ */
+static void
+on_cases_items_changed_cb (LankaCasesView *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           GListModel     *cases)
+{
+  if (position == 0 && removed == 0 && added > 0 && added < g_list_model_get_n_items (cases))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -318,9 +330,13 @@ run_query (LankaCasesView *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   get_filter (self, &filter);
 
-  had_focus = detach_list (self);
+  had_focus = list_has_focus (self);
+  unselect_quietly (self);
   queried = lanka_case_list_set_query (self->cases, text, &filter, get_sort (self), self->show_names, &error);
-  attach_list (self, had_focus);
+
+  /* The row that had the focus may be gone with its case. */
+  if (had_focus && !list_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   if (!queried)
     {
@@ -335,26 +351,12 @@ run_query (LankaCasesView *self)
   lanka_cases_view_update_actions (self);
 }
 
+/* After a case was saved, made or deleted: the same query again (the
+ * list model runs it anew whenever the database changed).
+ */
 static void
 reload (LankaCasesView *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean had_focus;
-  gboolean reloaded;
-
-  if (self->cases == NULL)
-    return;
-
-  had_focus = detach_list (self);
-  reloaded = lanka_case_list_reload (self->cases, &error);
-  attach_list (self, had_focus);
-
-  if (!reloaded)
-    {
-      show_error_toast (self, error->message);
-      return;
-    }
-
   run_query (self);
 }
 
@@ -590,6 +592,25 @@ on_editor_saved_cb (LankaCasesView  *self,
 {
   reload (self);
   update_content (self);
+}
+
+/* The editor keeps what is typed as a draft: the row says so at once,
+ * without a query, and says it no more once the case is saved or the
+ * changes are discarded.
+ */
+static void
+on_editor_notify_modified_cb (LankaCasesView  *self,
+                              GParamSpec      *pspec,
+                              LankaCaseEditor *editor)
+{
+  const char *uuid = lanka_case_editor_get_uuid (editor);
+
+  if (self->cases == NULL || uuid == NULL)
+    return;
+
+  unselect_quietly (self);
+  lanka_case_list_set_has_draft (self->cases, uuid, lanka_case_editor_get_modified (editor));
+  select_shown_quietly (self);
 }
 
 static void
@@ -1259,9 +1280,42 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
   g_type_ensure (LANKA_TYPE_CASE_ROW);
 }
 
+/* The list's rows: made once per list item, then given case after case
+ * as the list scrolls.  Plain callbacks rather than a builder factory,
+ * which would parse its template for every row.
+ */
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, lanka_case_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  lanka_case_row_set_summary (LANKA_CASE_ROW (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
+}
+
+/* A row kept for later holds no case: after a lock nothing personal
+ * stays in a widget.
+ */
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  lanka_case_row_set_summary (LANKA_CASE_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
 static void
 lanka_cases_view_init (LankaCasesView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
 
   self->sort = g_strdup ("number");
@@ -1288,6 +1342,12 @@ lanka_cases_view_init (LankaCasesView *self)
                            self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
@@ -1296,6 +1356,8 @@ lanka_cases_view_init (LankaCasesView *self)
 
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notify::modified", G_CALLBACK (on_editor_notify_modified_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Typing anywhere in the list goes to the search field. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
@@ -1375,6 +1437,9 @@ lanka_cases_view_set_database (LankaCasesView *self,
     {
       self->cases = lanka_case_list_new (database);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->cases));
+      /* After the selection's own handler, and so the list view's. */
+      g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (on_cases_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       run_query (self);
       reopen_case (self);
       offer_new_case_draft (self);
