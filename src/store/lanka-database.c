@@ -1431,6 +1431,12 @@ open_keyed (LankaDatabase   *self,
 
   sqlite3_extended_result_codes (self->handle, 1);
 
+  /* Länka's own connections can overlap for a moment (a worker's last
+   * write as the database is locked, the next unlock): the later one waits
+   * for the file rather than failing at once.
+   */
+  sqlite3_busy_timeout (self->handle, 5000);
+
   sqlite3_create_collation (self->handle, "swedish", SQLITE_UTF8, NULL, swedish_compare);
   _lanka_directory_register_name_key (self->handle);
 
