@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lanka-case-legal.h"
+#include "lanka-case-record-group.h"
 #include "lanka-case-rows.h"
 #include "lanka-vocabulary.h"
 
@@ -26,21 +27,19 @@
  */
 struct _LankaCaseLegal
 {
-  AdwBin               parent_instance;
+  AdwBin                parent_instance;
 
-  LankaDatabase       *database;
-  LankaCase           *kase;
-  /* The case's permit events, followed for records added or removed. */
-  GListModel          *permits;
-  /* An Item for each permit event shown. */
-  GPtrArray           *items;
+  LankaDatabase        *database;
+  LankaCase            *kase;
+  /* The rows of the case's permit events. */
+  LankaCaseRecordGroup *permits;
   /* The rows of the legal process, to take them out again. */
-  GPtrArray           *legal_rows;
+  GPtrArray            *legal_rows;
 
   /* Template widgets */
-  AdwPreferencesGroup *permits_group;
-  GtkLabel            *empty_label;
-  AdwPreferencesGroup *legal_group;
+  AdwPreferencesGroup  *permits_group;
+  GtkLabel             *empty_label;
+  AdwPreferencesGroup  *legal_group;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCaseLegal, lanka_case_legal, ADW_TYPE_BIN)
@@ -58,22 +57,6 @@ static GParamSpec *properties[N_PROPS];
  * reflection period is usually the first permit a case meets.
  */
 #define DEFAULT_PERMIT_KIND "reflection_period"
-
-typedef struct
-{
-  LankaCaseLegal *self;
-  LankaRecord    *record;
-  /* Owned by the group. */
-  GtkWidget      *row;
-} Item;
-
-static void
-item_free (Item *item)
-{
-  g_signal_handlers_disconnect_by_data (item->record, item->self);
-  g_clear_object (&item->record);
-  g_free (item);
-}
 
 /* "Reflection period · 2026-03-01 – 2026-03-31": what the permit is and
  * when it holds, which is what a caseworker looks for in the list.
@@ -126,164 +109,49 @@ dup_permit_subtitle (LankaRecord *record)
 }
 
 static void
-update_item (Item *item)
+update_row (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  g_autofree char *title = dup_permit_title (item->record);
-  g_autofree char *subtitle = dup_permit_subtitle (item->record);
+  g_autofree char *title = dup_permit_title (record);
+  g_autofree char *subtitle = dup_permit_subtitle (record);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (item->row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (expander, subtitle);
 }
 
 static void
-update_items (LankaCaseLegal *self)
+build_rows (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    update_item (g_ptr_array_index (self->items, i));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_choice_row_new (record, "kind", _("Kind"),
+                                                              LANKA_VOCABULARY_PERMIT_KIND,
+                                                              FALSE));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "applied_on",
+                                                            _("Applied for on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "decided_on",
+                                                            _("Decided on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_choice_row_new (record, "decision", _("Decision"),
+                                                              LANKA_VOCABULARY_PERMIT_DECISION,
+                                                              TRUE));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "valid_from",
+                                                            _("Valid from")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "valid_to", _("Valid to")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_text_row_new (record, "notes", _("Notes")));
 }
 
-static void
-on_permit_changed_cb (LankaCaseLegal *self)
-{
-  update_items (self);
-}
-
-static GtkWidget *
-create_remove_row (const char *uuid)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Permit Event"));
-
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_margin_bottom (button, 6);
-  gtk_widget_set_margin_start (button, 6);
-  gtk_widget_set_margin_end (button, 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-legal.remove-permit");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-
-  /* The button takes the focus, not the row around it. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
-
-  return row;
-}
-
-/* A row marked by validation may sit in a closed item; the item opens
- * so that the person sees the row and what it says.
- */
-static void
-on_row_css_classes_cb (AdwExpanderRow *expander,
-                       GParamSpec     *pspec,
-                       GtkWidget      *row)
-{
-  if (gtk_widget_has_css_class (row, "error"))
-    adw_expander_row_set_expanded (expander, TRUE);
-}
-
-static void
-add_item_row (Item      *item,
-              GtkWidget *row)
-{
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (item->row), row);
-  g_signal_connect_object (row, "notify::css-classes",
-                           G_CALLBACK (on_row_css_classes_cb), item->row, G_CONNECT_SWAPPED);
-}
-
-static Item *
-create_item (LankaCaseLegal *self,
-             LankaRecord    *record)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->self = self;
-  item->record = g_object_ref (record);
-  item->row = adw_expander_row_new ();
-
-  /* Titles hold what was typed, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
-
-  add_item_row (item, lanka_case_choice_row_new (record, "kind", _("Kind"),
-                                                 LANKA_VOCABULARY_PERMIT_KIND, FALSE));
-  add_item_row (item, lanka_case_date_row_new (record, "applied_on", _("Applied for on")));
-  add_item_row (item, lanka_case_date_row_new (record, "decided_on", _("Decided on")));
-  add_item_row (item, lanka_case_choice_row_new (record, "decision", _("Decision"),
-                                                 LANKA_VOCABULARY_PERMIT_DECISION, TRUE));
-  add_item_row (item, lanka_case_date_row_new (record, "valid_from", _("Valid from")));
-  add_item_row (item, lanka_case_date_row_new (record, "valid_to", _("Valid to")));
-  add_item_row (item, lanka_case_text_row_new (record, "notes", _("Notes")));
-  add_item_row (item, create_remove_row (lanka_record_get_uuid (record)));
-
-  g_signal_connect_object (record, "changed",
-                           G_CALLBACK (on_permit_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_item (item);
-
-  return item;
-}
-
-static Item *
-find_item (LankaCaseLegal *self,
-           const char     *uuid)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (g_strcmp0 (lanka_record_get_uuid (item->record), uuid) == 0)
-        return item;
-    }
-
-  return NULL;
-}
-
-static void
-clear_items (LankaCaseLegal *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      adw_preferences_group_remove (self->permits_group, item->row);
-    }
-  g_ptr_array_set_size (self->items, 0);
-}
-
-/* Builds the permit rows again from the document, keeping open what was
- * open.
- */
-static void
-rebuild_permits (LankaCaseLegal *self)
-{
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_items;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item->row)))
-        g_hash_table_add (expanded, g_strdup (lanka_record_get_uuid (item->record)));
-    }
-
-  clear_items (self);
-
-  n_items = self->permits != NULL ? g_list_model_get_n_items (self->permits) : 0;
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(LankaRecord) record = g_list_model_get_item (self->permits, i);
-      Item *item = create_item (self, record);
-
-      adw_preferences_group_add (self->permits_group, item->row);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row),
-                                     g_hash_table_contains (expanded,
-                                                            lanka_record_get_uuid (record)));
-      g_ptr_array_add (self->items, item);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->items->len == 0);
-}
+static const LankaCaseRecordGroupFuncs permit_funcs = {
+  .build_rows = build_rows,
+  .update_row = update_row,
+};
 
 static void
 add_legal_row (LankaCaseLegal *self,
@@ -322,12 +190,6 @@ rebuild_legal_process (LankaCaseLegal *self)
 }
 
 static void
-on_permits_items_changed_cb (LankaCaseLegal *self)
-{
-  rebuild_permits (self);
-}
-
-static void
 update_actions (LankaCaseLegal *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-legal.add-permit", self->kase != NULL);
@@ -341,7 +203,6 @@ lanka_case_legal_add_permit (GtkWidget  *widget,
 {
   LankaCaseLegal *self = LANKA_CASE_LEGAL (widget);
   LankaRecord *record;
-  Item *item;
 
   if (self->kase == NULL)
     return;
@@ -350,44 +211,7 @@ lanka_case_legal_add_permit (GtkWidget  *widget,
   if (lanka_record_get (record, "kind") == NULL)
     lanka_record_set (record, "kind", DEFAULT_PERMIT_KIND);
 
-  item = find_item (self, lanka_record_get_uuid (record));
-  if (item == NULL)
-    {
-      /* A model that did not say it changed. */
-      rebuild_permits (self);
-      item = find_item (self, lanka_record_get_uuid (record));
-    }
-
-  g_assert (item != NULL);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row), TRUE);
-  gtk_widget_grab_focus (item->row);
-}
-
-static GtkWindow *
-get_window (LankaCaseLegal *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       LankaCaseLegal   *self)
-{
-  LankaRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
-
-  if (g_strcmp0 (response, "remove") != 0 || self->kase == NULL)
-    return;
-
-  /* The case may have changed while the question was open. */
-  if (lanka_case_find_record (self->kase, lanka_record_get_uuid (record)) != record)
-    return;
-
-  lanka_case_remove_record (self->kase, record);
-  if (find_item (self, lanka_record_get_uuid (record)) != NULL)
-    rebuild_permits (self);
+  lanka_case_record_group_open (self->permits, record);
 }
 
 static void
@@ -396,31 +220,20 @@ lanka_case_legal_remove_permit (GtkWidget  *widget,
                                 GVariant   *param)
 {
   LankaCaseLegal *self = LANKA_CASE_LEGAL (widget);
-  Item *item = find_item (self, g_variant_get_string (param, NULL));
+  LankaRecord *record;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
-  if (item == NULL)
+  record = lanka_case_record_group_find (self->permits, g_variant_get_string (param, NULL));
+  if (record == NULL)
     return;
 
-  title = dup_permit_title (item->record);
+  title = dup_permit_title (record);
   /* Translators: %s is a permit, "Reflection period · 2026-03-01 – 2026-03-31" */
   body = g_strdup_printf (_("“%s” leaves the case when you save it."), title);
 
-  dialog = adw_message_dialog_new (get_window (self), _("Remove Permit Event?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "record",
-                          g_object_ref (item->record), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lanka_case_record_group_confirm_remove (self->permits, record,
+                                          _("Remove Permit Event?"), body);
 }
 
 static void
@@ -428,13 +241,8 @@ lanka_case_legal_dispose (GObject *object)
 {
   LankaCaseLegal *self = (LankaCaseLegal *)object;
 
-  if (self->items != NULL)
-    g_ptr_array_set_size (self->items, 0);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->legal_rows, g_ptr_array_unref);
-  if (self->permits != NULL)
-    g_signal_handlers_disconnect_by_data (self->permits, self);
   g_clear_object (&self->permits);
+  g_clear_pointer (&self->legal_rows, g_ptr_array_unref);
   g_clear_object (&self->kase);
   g_clear_object (&self->database);
 
@@ -542,12 +350,15 @@ lanka_case_legal_class_init (LankaCaseLegalClass *klass)
 static void
 lanka_case_legal_init (LankaCaseLegal *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   self->legal_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  rebuild_permits (self);
+  self->permits = lanka_case_record_group_new (self->permits_group,
+                                               GTK_WIDGET (self->empty_label),
+                                               _("_Remove Permit Event"),
+                                               "case-legal.remove-permit",
+                                               &permit_funcs, self);
   rebuild_legal_process (self);
   update_actions (self);
 }
@@ -626,21 +437,8 @@ lanka_case_legal_set_case (LankaCaseLegal *self,
 
   changed = g_set_object (&self->kase, kase);
 
-  if (self->permits != NULL)
-    g_signal_handlers_disconnect_by_data (self->permits, self);
-  g_clear_object (&self->permits);
-
-  if (kase != NULL)
-    {
-      self->permits = g_object_ref (lanka_case_get_permits (kase));
-      g_signal_connect_object (self->permits, "items-changed",
-                               G_CALLBACK (on_permits_items_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  /* What was open belonged to the case before. */
-  clear_items (self);
-  rebuild_permits (self);
+  lanka_case_record_group_set_records (self->permits, kase,
+                                       kase != NULL ? lanka_case_get_permits (kase) : NULL);
   rebuild_legal_process (self);
   update_actions (self);
 

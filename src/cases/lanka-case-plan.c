@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lanka-case-plan.h"
+#include "lanka-case-record-group.h"
 #include "lanka-case-rows.h"
 #include "lanka-vocabulary.h"
 
@@ -27,19 +28,17 @@
  */
 struct _LankaCasePlan
 {
-  AdwBin               parent_instance;
+  AdwBin                parent_instance;
 
-  LankaDatabase       *database;
-  LankaCase           *kase;
-  /* The case's plan items, followed for records added or removed. */
-  GListModel          *plan;
-  /* An Item for each plan item shown. */
-  GPtrArray           *items;
+  LankaDatabase        *database;
+  LankaCase            *kase;
+  /* The rows of the case's plan items. */
+  LankaCaseRecordGroup *plan;
 
   /* Template widgets */
-  AdwPreferencesGroup *plan_group;
-  GtkMenuButton       *add_button;
-  GtkLabel            *empty_label;
+  AdwPreferencesGroup  *plan_group;
+  GtkMenuButton        *add_button;
+  GtkLabel             *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCasePlan, lanka_case_plan, ADW_TYPE_BIN)
@@ -52,22 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  LankaCasePlan *self;
-  LankaRecord   *record;
-  /* Owned by the group. */
-  GtkWidget     *row;
-} Item;
-
-static void
-item_free (Item *item)
-{
-  g_signal_handlers_disconnect_by_data (item->record, item->self);
-  g_clear_object (&item->record);
-  g_free (item);
-}
 
 /* "Protected housing · Skyddat boende Näktergalen": the support and who
  * gives it.
@@ -115,48 +98,15 @@ dup_item_subtitle (LankaRecord *record)
 }
 
 static void
-update_item (Item *item)
+update_row (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  g_autofree char *title = dup_item_title (item->record);
-  g_autofree char *subtitle = dup_item_subtitle (item->record);
+  g_autofree char *title = dup_item_title (record);
+  g_autofree char *subtitle = dup_item_subtitle (record);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (item->row), subtitle);
-}
-
-static void
-update_items (LankaCasePlan *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    update_item (g_ptr_array_index (self->items, i));
-}
-
-static void
-on_plan_item_changed_cb (LankaCasePlan *self)
-{
-  update_items (self);
-}
-
-static GtkWidget *
-create_remove_row (const char *uuid)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Measure"));
-
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_margin_bottom (button, 6);
-  gtk_widget_set_margin_start (button, 6);
-  gtk_widget_set_margin_end (button, 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-plan.remove");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-
-  /* The button takes the focus, not the row around it. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
-
-  return row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (expander, subtitle);
 }
 
 /* The directory to choose from is in the database; while there is none
@@ -189,123 +139,36 @@ create_provider_row (LankaCasePlan *self,
   return row;
 }
 
-/* A row marked by validation may sit in a closed item; the item opens
- * so that the person sees the row and what it says.
- */
 static void
-on_row_css_classes_cb (AdwExpanderRow *expander,
-                       GParamSpec     *pspec,
-                       GtkWidget      *row)
+build_rows (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  if (gtk_widget_has_css_class (row, "error"))
-    adw_expander_row_set_expanded (expander, TRUE);
+  LankaCasePlan *self = user_data;
+
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_choice_row_new (record, "support_type",
+                                                              _("Support"),
+                                                              LANKA_VOCABULARY_SUPPORT_TYPE,
+                                                              FALSE));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_text_row_new (record, "goal", _("Goal")));
+  lanka_case_record_group_add_row (expander, create_provider_row (self, record));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "start_on", _("Starts on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "end_on", _("Ends on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "follow_up_on",
+                                                            _("Follow-up on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_text_row_new (record, "outcome", _("Outcome")));
 }
 
-static void
-add_item_row (Item      *item,
-              GtkWidget *row)
-{
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (item->row), row);
-  g_signal_connect_object (row, "notify::css-classes",
-                           G_CALLBACK (on_row_css_classes_cb), item->row, G_CONNECT_SWAPPED);
-}
-
-static Item *
-create_item (LankaCasePlan *self,
-             LankaRecord   *record)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->self = self;
-  item->record = g_object_ref (record);
-  item->row = adw_expander_row_new ();
-
-  /* Titles hold what was typed, such as an agency's "&", not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
-
-  add_item_row (item, lanka_case_choice_row_new (record, "support_type", _("Support"),
-                                                 LANKA_VOCABULARY_SUPPORT_TYPE, FALSE));
-  add_item_row (item, lanka_case_text_row_new (record, "goal", _("Goal")));
-  add_item_row (item, create_provider_row (self, record));
-  add_item_row (item, lanka_case_date_row_new (record, "start_on", _("Starts on")));
-  add_item_row (item, lanka_case_date_row_new (record, "end_on", _("Ends on")));
-  add_item_row (item, lanka_case_date_row_new (record, "follow_up_on", _("Follow-up on")));
-  add_item_row (item, lanka_case_text_row_new (record, "outcome", _("Outcome")));
-  add_item_row (item, create_remove_row (lanka_record_get_uuid (record)));
-
-  g_signal_connect_object (record, "changed",
-                           G_CALLBACK (on_plan_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_item (item);
-
-  return item;
-}
-
-static Item *
-find_item (LankaCasePlan *self,
-           const char    *uuid)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (g_strcmp0 (lanka_record_get_uuid (item->record), uuid) == 0)
-        return item;
-    }
-
-  return NULL;
-}
-
-static void
-clear_items (LankaCasePlan *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      adw_preferences_group_remove (self->plan_group, item->row);
-    }
-  g_ptr_array_set_size (self->items, 0);
-}
-
-/* Builds the rows again from the document, keeping open what was open. */
-static void
-rebuild (LankaCasePlan *self)
-{
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_items;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item->row)))
-        g_hash_table_add (expanded, g_strdup (lanka_record_get_uuid (item->record)));
-    }
-
-  clear_items (self);
-
-  n_items = self->plan != NULL ? g_list_model_get_n_items (self->plan) : 0;
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(LankaRecord) record = g_list_model_get_item (self->plan, i);
-      Item *item = create_item (self, record);
-
-      adw_preferences_group_add (self->plan_group, item->row);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row),
-                                     g_hash_table_contains (expanded,
-                                                            lanka_record_get_uuid (record)));
-      g_ptr_array_add (self->items, item);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->items->len == 0);
-}
-
-static void
-on_plan_items_changed_cb (LankaCasePlan *self)
-{
-  rebuild (self);
-}
+static const LankaCaseRecordGroupFuncs plan_funcs = {
+  .build_rows = build_rows,
+  .update_row = update_row,
+};
 
 static void
 update_actions (LankaCasePlan *self)
@@ -323,7 +186,6 @@ lanka_case_plan_add (GtkWidget  *widget,
   LankaCasePlan *self = LANKA_CASE_PLAN (widget);
   const char *support_type = g_variant_get_string (param, NULL);
   LankaRecord *record;
-  Item *item;
 
   if (self->kase == NULL ||
       !lanka_vocabulary_contains (LANKA_VOCABULARY_SUPPORT_TYPE, support_type))
@@ -332,44 +194,7 @@ lanka_case_plan_add (GtkWidget  *widget,
   record = lanka_case_add_record (self->kase, "plan_item");
   lanka_record_set (record, "support_type", support_type);
 
-  item = find_item (self, lanka_record_get_uuid (record));
-  if (item == NULL)
-    {
-      /* A model that did not say it changed. */
-      rebuild (self);
-      item = find_item (self, lanka_record_get_uuid (record));
-    }
-
-  g_assert (item != NULL);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row), TRUE);
-  gtk_widget_grab_focus (item->row);
-}
-
-static GtkWindow *
-get_window (LankaCasePlan *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       LankaCasePlan    *self)
-{
-  LankaRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
-
-  if (g_strcmp0 (response, "remove") != 0 || self->kase == NULL)
-    return;
-
-  /* The case may have changed while the question was open. */
-  if (lanka_case_find_record (self->kase, lanka_record_get_uuid (record)) != record)
-    return;
-
-  lanka_case_remove_record (self->kase, record);
-  if (find_item (self, lanka_record_get_uuid (record)) != NULL)
-    rebuild (self);
+  lanka_case_record_group_open (self->plan, record);
 }
 
 static void
@@ -378,31 +203,19 @@ lanka_case_plan_remove (GtkWidget  *widget,
                         GVariant   *param)
 {
   LankaCasePlan *self = LANKA_CASE_PLAN (widget);
-  Item *item = find_item (self, g_variant_get_string (param, NULL));
+  LankaRecord *record;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
-  if (item == NULL)
+  record = lanka_case_record_group_find (self->plan, g_variant_get_string (param, NULL));
+  if (record == NULL)
     return;
 
-  title = dup_item_title (item->record);
+  title = dup_item_title (record);
   /* Translators: %s is a support measure, "Protected housing · Skyddat boende Näktergalen" */
   body = g_strdup_printf (_("“%s” leaves the support plan when you save the case."), title);
 
-  dialog = adw_message_dialog_new (get_window (self), _("Remove Measure?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "record",
-                          g_object_ref (item->record), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lanka_case_record_group_confirm_remove (self->plan, record, _("Remove Measure?"), body);
 }
 
 /* One item for each kind of support, in the vocabulary's order. */
@@ -431,11 +244,6 @@ lanka_case_plan_dispose (GObject *object)
 {
   LankaCasePlan *self = (LankaCasePlan *)object;
 
-  if (self->items != NULL)
-    g_ptr_array_set_size (self->items, 0);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->kase);
   g_clear_object (&self->database);
@@ -547,12 +355,14 @@ lanka_case_plan_init (LankaCasePlan *self)
 {
   g_autoptr(GMenuModel) menu = create_add_menu ();
 
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_menu_model (self->add_button, menu);
 
-  rebuild (self);
+  self->plan = lanka_case_record_group_new (self->plan_group,
+                                            GTK_WIDGET (self->empty_label),
+                                            _("_Remove Measure"),
+                                            "case-plan.remove",
+                                            &plan_funcs, self);
   update_actions (self);
 }
 
@@ -599,7 +409,7 @@ lanka_case_plan_set_database (LankaCasePlan *self,
   if (!g_set_object (&self->database, database))
     return;
 
-  rebuild (self);
+  lanka_case_record_group_rebuild (self->plan);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
@@ -636,21 +446,8 @@ lanka_case_plan_set_case (LankaCasePlan *self,
 
   changed = g_set_object (&self->kase, kase);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  g_clear_object (&self->plan);
-
-  if (kase != NULL)
-    {
-      self->plan = g_object_ref (lanka_case_get_plan (kase));
-      g_signal_connect_object (self->plan, "items-changed",
-                               G_CALLBACK (on_plan_items_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  /* What was open belonged to the case before. */
-  clear_items (self);
-  rebuild (self);
+  lanka_case_record_group_set_records (self->plan, kase,
+                                       kase != NULL ? lanka_case_get_plan (kase) : NULL);
   update_actions (self);
 
   if (changed)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lanka-case-protection.h"
+#include "lanka-case-record-group.h"
 #include "lanka-case-rows.h"
 #include "lanka-validate.h"
 #include "lanka-vocabulary.h"
@@ -27,18 +28,16 @@
  */
 struct _LankaCaseProtection
 {
-  AdwBin               parent_instance;
+  AdwBin                parent_instance;
 
-  LankaDatabase       *database;
-  LankaCase           *kase;
-  /* The case's assessments, followed for records added or removed. */
-  GListModel          *assessments;
-  /* An Item for each assessment shown, newest first. */
-  GPtrArray           *items;
+  LankaDatabase        *database;
+  LankaCase            *kase;
+  /* The rows of the case's assessments, newest first. */
+  LankaCaseRecordGroup *assessments;
 
   /* Template widgets */
-  AdwPreferencesGroup *assessments_group;
-  GtkLabel            *empty_label;
+  AdwPreferencesGroup  *assessments_group;
+  GtkLabel             *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (LankaCaseProtection, lanka_case_protection, ADW_TYPE_BIN)
@@ -51,23 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  LankaCaseProtection *self;
-  LankaRecord         *record;
-  /* Owned by the group. */
-  GtkWidget           *row;
-  GtkWidget           *overdue_label;
-} Item;
-
-static void
-item_free (Item *item)
-{
-  g_signal_handlers_disconnect_by_data (item->record, item->self);
-  g_clear_object (&item->record);
-  g_free (item);
-}
 
 static char *
 dup_today (void)
@@ -115,15 +97,17 @@ static LankaRecord *
 find_newest (LankaCaseProtection *self)
 {
   LankaRecord *newest = NULL;
+  GListModel *assessments;
   guint n_items;
 
-  if (self->assessments == NULL)
+  if (self->kase == NULL)
     return NULL;
 
-  n_items = g_list_model_get_n_items (self->assessments);
+  assessments = lanka_case_get_assessments (self->kase);
+  n_items = g_list_model_get_n_items (assessments);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(LankaRecord) record = g_list_model_get_item (self->assessments, i);
+      g_autoptr(LankaRecord) record = g_list_model_get_item (assessments, i);
 
       if (newest == NULL ||
           compare_dates (get_date (record, "assessed_on"),
@@ -160,15 +144,24 @@ is_overdue (const char *next_review,
   return next_review != NULL && compare_dates (next_review, today) < 0;
 }
 
+/* The rows of an assessment keep its overdue tag here, to show and hide
+ * it as the dates change.
+ */
+#define OVERDUE_LABEL_KEY "lanka-overdue-label"
+
 static void
-update_item (Item        *item,
-             LankaRecord *newest,
-             const char  *today)
+update_row (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  const char *assessed_on = lanka_record_get (item->record, "assessed_on");
-  const char *risk = lanka_record_get (item->record, "risk");
-  const char *next_review = lanka_record_get (item->record, "next_review");
-  const char *review_date = get_date (item->record, "next_review");
+  LankaCaseProtection *self = user_data;
+  LankaRecord *newest = find_newest (self);
+  g_autofree char *today = dup_today ();
+  const char *assessed_on = lanka_record_get (record, "assessed_on");
+  const char *risk = lanka_record_get (record, "risk");
+  const char *next_review = lanka_record_get (record, "next_review");
+  const char *review_date = get_date (record, "next_review");
+  GtkWidget *overdue_label = g_object_get_data (G_OBJECT (expander), OVERDUE_LABEL_KEY);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *date;
@@ -184,30 +177,14 @@ update_item (Item        *item,
   if (next_review != NULL)
     subtitle = g_strdup_printf (_("Next review on %s"), next_review);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (item->row), subtitle != NULL ? subtitle : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (expander, subtitle != NULL ? subtitle : "");
 
   /* Only the newest assessment's review is due: a newer assessment is
    * the review of the ones before it.
    */
-  gtk_widget_set_visible (item->overdue_label,
-                          item->record == newest && is_overdue (review_date, today));
-}
-
-static void
-update_items (LankaCaseProtection *self)
-{
-  LankaRecord *newest = find_newest (self);
-  g_autofree char *today = dup_today ();
-
-  for (guint i = 0; i < self->items->len; i++)
-    update_item (g_ptr_array_index (self->items, i), newest, today);
-}
-
-static void
-on_assessment_changed_cb (LankaCaseProtection *self)
-{
-  update_items (self);
+  gtk_widget_set_visible (overdue_label,
+                          record == newest && is_overdue (review_date, today));
 }
 
 static void
@@ -216,164 +193,56 @@ on_assessment_risk_changed_cb (LankaCaseProtection *self)
   sync_case_risk (self);
 }
 
-static GtkWidget *
-create_remove_row (const char *uuid)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Assessment"));
-
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_margin_bottom (button, 6);
-  gtk_widget_set_margin_start (button, 6);
-  gtk_widget_set_margin_end (button, 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-protection.remove");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-
-  /* The button takes the focus, not the row around it. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
-
-  return row;
-}
-
-/* A row marked by validation may sit in a closed item; the item opens
- * so that the person sees the row and what it says.
- */
 static void
-on_row_css_classes_cb (AdwExpanderRow *expander,
-                       GParamSpec     *pspec,
-                       GtkWidget      *row)
+build_rows (AdwExpanderRow *expander,
+            LankaRecord    *record,
+            gpointer        user_data)
 {
-  if (gtk_widget_has_css_class (row, "error"))
-    adw_expander_row_set_expanded (expander, TRUE);
-}
+  LankaCaseProtection *self = user_data;
+  GtkWidget *overdue_label;
 
-static void
-add_item_row (Item      *item,
-              GtkWidget *row)
-{
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (item->row), row);
-  g_signal_connect_object (row, "notify::css-classes",
-                           G_CALLBACK (on_row_css_classes_cb), item->row, G_CONNECT_SWAPPED);
-}
+  overdue_label = gtk_label_new (C_("review", "Overdue"));
+  gtk_widget_set_tooltip_text (overdue_label, _("The date for the next review has passed"));
+  gtk_widget_set_valign (overdue_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (overdue_label, "lanka-tag");
+  gtk_widget_add_css_class (overdue_label, "warning");
+  gtk_widget_set_visible (overdue_label, FALSE);
+  adw_expander_row_add_action (expander, overdue_label);
+  g_object_set_data (G_OBJECT (expander), OVERDUE_LABEL_KEY, overdue_label);
 
-static Item *
-create_item (LankaCaseProtection *self,
-             LankaRecord         *record)
-{
-  Item *item = g_new0 (Item, 1);
-  AdwExpanderRow *expander;
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "assessed_on",
+                                                            _("Assessed on")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_choice_row_new (record, "risk", _("Risk level"),
+                                                              LANKA_VOCABULARY_RISK, TRUE));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_entry_row_new (record, "assessed_by",
+                                                             _("Assessed by")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_text_row_new (record, "summary", _("Summary")));
+  lanka_case_record_group_add_row (expander,
+                                   lanka_case_date_row_new (record, "next_review",
+                                                            _("Next review")));
 
-  item->self = self;
-  item->record = g_object_ref (record);
-  item->row = adw_expander_row_new ();
-  expander = ADW_EXPANDER_ROW (item->row);
-
-  /* Titles hold what was typed, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
-
-  item->overdue_label = gtk_label_new (C_("review", "Overdue"));
-  gtk_widget_set_tooltip_text (item->overdue_label, _("The date for the next review has passed"));
-  gtk_widget_set_valign (item->overdue_label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (item->overdue_label, "lanka-tag");
-  gtk_widget_add_css_class (item->overdue_label, "warning");
-  gtk_widget_set_visible (item->overdue_label, FALSE);
-  adw_expander_row_add_action (expander, item->overdue_label);
-
-  add_item_row (item, lanka_case_date_row_new (record, "assessed_on", _("Assessed on")));
-  add_item_row (item, lanka_case_choice_row_new (record, "risk", _("Risk level"),
-                                                 LANKA_VOCABULARY_RISK, TRUE));
-  add_item_row (item, lanka_case_entry_row_new (record, "assessed_by", _("Assessed by")));
-  add_item_row (item, lanka_case_text_row_new (record, "summary", _("Summary")));
-  add_item_row (item, lanka_case_date_row_new (record, "next_review", _("Next review")));
-  add_item_row (item, create_remove_row (lanka_record_get_uuid (record)));
-
-  g_signal_connect_object (record, "changed",
-                           G_CALLBACK (on_assessment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (record, "changed::risk",
                            G_CALLBACK (on_assessment_risk_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (record, "changed::assessed_on",
                            G_CALLBACK (on_assessment_risk_changed_cb), self, G_CONNECT_SWAPPED);
-
-  return item;
-}
-
-static Item *
-find_item (LankaCaseProtection *self,
-           const char          *uuid)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (g_strcmp0 (lanka_record_get_uuid (item->record), uuid) == 0)
-        return item;
-    }
-
-  return NULL;
 }
 
 static void
-clear_items (LankaCaseProtection *self)
+on_assessment_removed (gpointer user_data)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      adw_preferences_group_remove (self->assessments_group, item->row);
-    }
-  g_ptr_array_set_size (self->items, 0);
+  sync_case_risk (user_data);
 }
 
-/* Builds the rows again from the document, keeping open what was open. */
-static void
-rebuild (LankaCaseProtection *self)
-{
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item->row)))
-        g_hash_table_add (expanded, g_strdup (lanka_record_get_uuid (item->record)));
-    }
-
-  clear_items (self);
-
-  n_items = self->assessments != NULL ? g_list_model_get_n_items (self->assessments) : 0;
-  /* Taken last first, so that the stable sort shows the later of two
-   * assessments of one day first.
-   */
-  for (guint i = n_items; i > 0; i--)
-    g_ptr_array_add (records, g_list_model_get_item (self->assessments, i - 1));
-  g_ptr_array_sort (records, compare_newest_first);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      LankaRecord *record = g_ptr_array_index (records, i);
-      Item *item = create_item (self, record);
-
-      adw_preferences_group_add (self->assessments_group, item->row);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row),
-                                     g_hash_table_contains (expanded,
-                                                            lanka_record_get_uuid (record)));
-      g_ptr_array_add (self->items, item);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->items->len == 0);
-  update_items (self);
-}
-
-static void
-on_assessments_items_changed_cb (LankaCaseProtection *self)
-{
-  rebuild (self);
-}
+static const LankaCaseRecordGroupFuncs assessment_funcs = {
+  .build_rows = build_rows,
+  .update_row = update_row,
+  .compare = compare_newest_first,
+  .removed = on_assessment_removed,
+};
 
 static void
 update_actions (LankaCaseProtection *self)
@@ -391,7 +260,6 @@ lanka_case_protection_add (GtkWidget  *widget,
   const char *case_risk;
   g_autofree char *today = dup_today ();
   LankaRecord *record;
-  Item *item;
 
   if (self->kase == NULL)
     return;
@@ -404,45 +272,7 @@ lanka_case_protection_add (GtkWidget  *widget,
    */
   lanka_record_set (record, "risk", case_risk);
 
-  item = find_item (self, lanka_record_get_uuid (record));
-  if (item == NULL)
-    {
-      /* A model that did not say it changed. */
-      rebuild (self);
-      item = find_item (self, lanka_record_get_uuid (record));
-    }
-
-  g_assert (item != NULL);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item->row), TRUE);
-  gtk_widget_grab_focus (item->row);
-}
-
-static GtkWindow *
-get_window (LankaCaseProtection *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog    *dialog,
-                       const char          *response,
-                       LankaCaseProtection *self)
-{
-  LankaRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
-
-  if (g_strcmp0 (response, "remove") != 0 || self->kase == NULL)
-    return;
-
-  /* The case may have changed while the question was open. */
-  if (lanka_case_find_record (self->kase, lanka_record_get_uuid (record)) != record)
-    return;
-
-  lanka_case_remove_record (self->kase, record);
-  if (find_item (self, lanka_record_get_uuid (record)) != NULL)
-    rebuild (self);
-  sync_case_risk (self);
+  lanka_case_record_group_open (self->assessments, record);
 }
 
 static void
@@ -451,34 +281,23 @@ lanka_case_protection_remove (GtkWidget  *widget,
                               GVariant   *param)
 {
   LankaCaseProtection *self = LANKA_CASE_PROTECTION (widget);
-  Item *item = find_item (self, g_variant_get_string (param, NULL));
+  LankaRecord *record;
   const char *assessed_on;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
-  if (item == NULL)
+  record = lanka_case_record_group_find (self->assessments, g_variant_get_string (param, NULL));
+  if (record == NULL)
     return;
 
-  assessed_on = lanka_record_get (item->record, "assessed_on");
+  assessed_on = lanka_record_get (record, "assessed_on");
   if (assessed_on != NULL)
     body = g_strdup_printf (_("The assessment of %s leaves the case when you save it."),
                             assessed_on);
   else
     body = g_strdup (_("The assessment leaves the case when you save it."));
 
-  dialog = adw_message_dialog_new (get_window (self), _("Remove Assessment?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "record",
-                          g_object_ref (item->record), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lanka_case_record_group_confirm_remove (self->assessments, record,
+                                          _("Remove Assessment?"), body);
 }
 
 static void
@@ -486,11 +305,6 @@ lanka_case_protection_dispose (GObject *object)
 {
   LankaCaseProtection *self = (LankaCaseProtection *)object;
 
-  if (self->items != NULL)
-    g_ptr_array_set_size (self->items, 0);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  if (self->assessments != NULL)
-    g_signal_handlers_disconnect_by_data (self->assessments, self);
   g_clear_object (&self->assessments);
   g_clear_object (&self->kase);
   g_clear_object (&self->database);
@@ -598,11 +412,13 @@ lanka_case_protection_class_init (LankaCaseProtectionClass *klass)
 static void
 lanka_case_protection_init (LankaCaseProtection *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  rebuild (self);
+  self->assessments = lanka_case_record_group_new (self->assessments_group,
+                                                   GTK_WIDGET (self->empty_label),
+                                                   _("_Remove Assessment"),
+                                                   "case-protection.remove",
+                                                   &assessment_funcs, self);
   update_actions (self);
 }
 
@@ -680,21 +496,8 @@ lanka_case_protection_set_case (LankaCaseProtection *self,
 
   changed = g_set_object (&self->kase, kase);
 
-  if (self->assessments != NULL)
-    g_signal_handlers_disconnect_by_data (self->assessments, self);
-  g_clear_object (&self->assessments);
-
-  if (kase != NULL)
-    {
-      self->assessments = g_object_ref (lanka_case_get_assessments (kase));
-      g_signal_connect_object (self->assessments, "items-changed",
-                               G_CALLBACK (on_assessments_items_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  /* What was open belonged to the case before. */
-  clear_items (self);
-  rebuild (self);
+  lanka_case_record_group_set_records (self->assessments, kase,
+                                       kase != NULL ? lanka_case_get_assessments (kase) : NULL);
   update_actions (self);
 
   if (changed)
