@@ -28,10 +28,10 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lanka-bench.h"
 #include "lanka-case-editor.h"
 #include "lanka-case-list.h"
 #include "lanka-case-sample.h"
@@ -44,55 +44,6 @@
 #define SCROLL_STEPS      400
 #define N_OPENED          40
 #define SEED              20261129
-
-typedef struct
-{
-  char   *name;
-  double  p50;
-  double  p95;
-  char   *unit;
-} Metric;
-
-static void
-metric_free (Metric *metric)
-{
-  g_free (metric->name);
-  g_free (metric->unit);
-  g_free (metric);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentiles of the samples (sorted here). */
-static void
-report (GPtrArray  *metrics,
-        guint       size,
-        const char *name,
-        GArray     *samples,
-        const char *unit)
-{
-  Metric *metric = g_new0 (Metric, 1);
-  guint n = samples->len;
-
-  g_assert_cmpuint (n, >, 0);
-
-  g_array_sort (samples, compare_doubles);
-  metric->name = g_strdup (name);
-  metric->unit = g_strdup (unit);
-  metric->p50 = g_array_index (samples, double, (n - 1) / 2);
-  metric->p95 = g_array_index (samples, double, MIN (n - 1, (guint)((n * 95 + 99) / 100) - 1));
-  g_ptr_array_add (metrics, metric);
-
-  g_print ("%s %u %.3f %.3f %s\n", name, size, metric->p50, metric->p95, unit);
-}
 
 /* The frame after a change */
 
@@ -276,54 +227,12 @@ select_change (gpointer data)
   gtk_selection_model_select_item (select->selection, select->position, TRUE);
 }
 
-static void
-print_json (GPtrArray *metrics,
-            guint      n_cases)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "benchmark");
-  json_builder_add_string_value (builder, "cases-view");
-  json_builder_set_member_name (builder, "cases");
-  json_builder_add_int_value (builder, n_cases);
-  json_builder_set_member_name (builder, "metrics");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < metrics->len; i++)
-    {
-      Metric *metric = g_ptr_array_index (metrics, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, metric->name);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, n_cases);
-      json_builder_set_member_name (builder, "p50");
-      json_builder_add_double_value (builder, metric->p50);
-      json_builder_set_member_name (builder, "p95");
-      json_builder_add_double_value (builder, metric->p95);
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, metric->unit);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(LankaDatabase) database = NULL;
-  g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func ((GDestroyNotify)metric_free);
+  g_autoptr(LankaBench) bench = NULL;
   g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
@@ -352,6 +261,9 @@ main (int   argc,
       n_cases = n;
     }
 
+  bench = lanka_bench_new ("cases-view", n_cases);
+  lanka_bench_add_count (bench, "cases", n_cases);
+
   dir = lanka_test_make_data_dir ();
   database = lanka_test_create_database (dir);
 
@@ -363,7 +275,7 @@ main (int   argc,
     double s = (g_get_monotonic_time () - start) / 1e6;
 
     g_array_append_val (samples, s);
-    report (metrics, n_cases, "generate-and-index", samples, "s");
+    lanka_bench_report (bench, "generate-and-index", samples, "s");
   }
 
   /* The window's size as a laptop shows Länka: list and case side by side. */
@@ -389,7 +301,7 @@ main (int   argc,
   G_STMT_START { \
     g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double)); \
     call; \
-    report (metrics, n_cases, name, samples, "ms"); \
+    lanka_bench_report (bench, name, samples, "ms"); \
   } G_STMT_END
 
   SEQUENCE ("keystroke-case-number", type_word (view, number_prefix, samples, keystrokes, latencies));
@@ -399,8 +311,8 @@ main (int   argc,
 
 #undef SEQUENCE
 
-  report (metrics, n_cases, "keystroke", keystrokes, "ms");
-  report (metrics, n_cases, "keystroke-latency", latencies, "ms");
+  lanka_bench_report (bench, "keystroke", keystrokes, "ms");
+  lanka_bench_report (bench, "keystroke-latency", latencies, "ms");
 
   /* Scrolling: a page at a time from the top, then the whole list from
    * its top to its end in equal steps (a page each while the list is
@@ -426,7 +338,7 @@ main (int   argc,
         g_array_append_val (samples, ms);
         settle ();
       }
-    report (metrics, n_cases, "scroll-page", samples, "ms");
+    lanka_bench_report (bench, "scroll-page", samples, "ms");
   }
 
   {
@@ -455,13 +367,13 @@ main (int   argc,
         if (scroll.value >= range)
           break;
       }
-    report (metrics, n_cases, "scroll-end-to-end-step", samples, "ms");
+    lanka_bench_report (bench, "scroll-end-to-end-step", samples, "ms");
 
     {
       g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
 
       g_array_append_val (totals, total);
-      report (metrics, n_cases, "scroll-end-to-end-total", totals, "ms");
+      lanka_bench_report (bench, "scroll-end-to-end-total", totals, "ms");
     }
   }
 
@@ -494,10 +406,10 @@ main (int   argc,
         g_array_append_val (samples, ms);
         settle ();
       }
-    report (metrics, n_cases, "open-case", samples, "ms");
+    lanka_bench_report (bench, "open-case", samples, "ms");
   }
 
-  print_json (metrics, n_cases);
+  lanka_bench_print_json (bench);
 
   lanka_test_close_window (window);
   g_clear_object (&database);

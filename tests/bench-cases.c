@@ -24,9 +24,9 @@
 #include "lanka-case-sample.h"
 #include "lanka-cases.h"
 #include "lanka-key.h"
+#include "lanka-bench.h"
 #include "lanka-test-util.h"
 
-#include <json-glib/json-glib.h>
 #include <stdlib.h>
 
 #define DEFAULT_CASES     1000
@@ -38,55 +38,6 @@
 #define SEED              20261129
 
 static const LankaCaseFilter no_filter = { NULL, 0, NULL, FALSE, NULL, NULL };
-
-typedef struct
-{
-  char   *name;
-  double  p50;
-  double  p95;
-  char   *unit;
-} Metric;
-
-static void
-metric_free (Metric *metric)
-{
-  g_free (metric->name);
-  g_free (metric->unit);
-  g_free (metric);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentiles of the samples (sorted here). */
-static void
-report (GPtrArray  *metrics,
-        guint       size,
-        const char *name,
-        GArray     *samples,
-        const char *unit)
-{
-  Metric *metric = g_new0 (Metric, 1);
-  guint n = samples->len;
-
-  g_assert_cmpuint (n, >, 0);
-
-  g_array_sort (samples, compare_doubles);
-  metric->name = g_strdup (name);
-  metric->unit = g_strdup (unit);
-  metric->p50 = g_array_index (samples, double, (n - 1) / 2);
-  metric->p95 = g_array_index (samples, double, MIN (n - 1, (guint)((n * 95 + 99) / 100) - 1));
-  g_ptr_array_add (metrics, metric);
-
-  g_print ("%s %u %.3f %.3f %s\n", name, size, metric->p50, metric->p95, unit);
-}
 
 /* What the view shows after a query: the first screenful of rows. */
 static guint
@@ -205,50 +156,6 @@ change_five_fields (LankaCase *kase,
   lanka_record_set (lanka_case_get_legal_process (kase), "counsel", counsel);
 }
 
-static void
-print_json (GPtrArray *metrics,
-            guint      n_cases)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "benchmark");
-  json_builder_add_string_value (builder, "cases");
-  json_builder_set_member_name (builder, "cases");
-  json_builder_add_int_value (builder, n_cases);
-  json_builder_set_member_name (builder, "journal_entries");
-  json_builder_add_int_value (builder, (gint64) n_cases * JOURNAL_PER_CASE);
-  json_builder_set_member_name (builder, "metrics");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < metrics->len; i++)
-    {
-      Metric *metric = g_ptr_array_index (metrics, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, metric->name);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, n_cases);
-      json_builder_set_member_name (builder, "p50");
-      json_builder_add_double_value (builder, metric->p50);
-      json_builder_set_member_name (builder, "p95");
-      json_builder_add_double_value (builder, metric->p95);
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, metric->unit);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -270,7 +177,7 @@ main (int   argc,
   g_autoptr(LankaKey) key = lanka_key_new_random ();
   g_autoptr(LankaDatabase) database = NULL;
   g_autoptr(LankaCaseList) list = NULL;
-  g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func ((GDestroyNotify)metric_free);
+  g_autoptr(LankaBench) bench = NULL;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
@@ -294,6 +201,10 @@ main (int   argc,
       n_cases = n;
     }
 
+  bench = lanka_bench_new ("cases", n_cases);
+  lanka_bench_add_count (bench, "cases", n_cases);
+  lanka_bench_add_count (bench, "journal_entries", (gint64) n_cases * JOURNAL_PER_CASE);
+
   dir = lanka_test_make_data_dir ();
   path = g_build_filename (dir, "lanka.db", NULL);
   database = lanka_database_create (path, key, &error);
@@ -307,7 +218,7 @@ main (int   argc,
     double s = (g_get_monotonic_time () - start) / 1e6;
 
     g_array_append_val (samples, s);
-    report (metrics, n_cases, "generate-and-index", samples, "s");
+    lanka_bench_report (bench, "generate-and-index", samples, "s");
   }
 
   /* The list as the cases part shows it first: a new model, no search,
@@ -329,7 +240,7 @@ main (int   argc,
         ms = (g_get_monotonic_time () - t) / 1000.0;
         g_array_append_val (samples, ms);
       }
-    report (metrics, n_cases, "list-ready", samples, "ms");
+    lanka_bench_report (bench, "list-ready", samples, "ms");
   }
 
   list = lanka_case_list_new (database);
@@ -339,7 +250,7 @@ main (int   argc,
   G_STMT_START { \
     g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double)); \
     call; \
-    report (metrics, n_cases, name, samples, "ms"); \
+    lanka_bench_report (bench, name, samples, "ms"); \
   } G_STMT_END
 
   /* A case number as people say it, "2025-0042", typed from the start. */
@@ -356,7 +267,7 @@ main (int   argc,
 
 #undef SEQUENCE
 
-  report (metrics, n_cases, "keystroke", all, "ms");
+  lanka_bench_report (bench, "keystroke", all, "ms");
 
   /* Opening a case: the whole document, as the editor gets it. */
   {
@@ -374,7 +285,7 @@ main (int   argc,
         ms = (g_get_monotonic_time () - t) / 1000.0;
         g_array_append_val (samples, ms);
       }
-    report (metrics, n_cases, "open-case", samples, "ms");
+    lanka_bench_report (bench, "open-case", samples, "ms");
   }
 
   /* Saving a case with five changed fields: one transaction, the history
@@ -399,10 +310,10 @@ main (int   argc,
         ms = (g_get_monotonic_time () - t) / 1000.0;
         g_array_append_val (samples, ms);
       }
-    report (metrics, n_cases, "save-case", samples, "ms");
+    lanka_bench_report (bench, "save-case", samples, "ms");
   }
 
-  print_json (metrics, n_cases);
+  lanka_bench_print_json (bench);
 
   g_clear_object (&list);
   lanka_database_close (database);

@@ -21,10 +21,10 @@
 #include "lanka-database-private.h"
 #include "lanka-directory.h"
 #include "lanka-key.h"
+#include "lanka-bench.h"
 #include "lanka-test-util.h"
 #include "lanka-validate.h"
 
-#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,53 +329,6 @@ generate (LankaDatabase *database,
   g_assert_no_error (error);
 }
 
-typedef struct
-{
-  char   *name;
-  double  p50;
-  double  p95;
-  char   *unit;
-} Metric;
-
-static void
-metric_free (Metric *metric)
-{
-  g_free (metric->name);
-  g_free (metric->unit);
-  g_free (metric);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentiles of the samples (sorted here). */
-static void
-report (GPtrArray  *metrics,
-        guint       size,
-        const char *name,
-        GArray     *samples,
-        const char *unit)
-{
-  Metric *metric = g_new0 (Metric, 1);
-  guint n = samples->len;
-
-  g_array_sort (samples, compare_doubles);
-  metric->name = g_strdup (name);
-  metric->unit = g_strdup (unit);
-  metric->p50 = g_array_index (samples, double, (n - 1) / 2);
-  metric->p95 = g_array_index (samples, double, MIN (n - 1, (guint)((n * 95 + 99) / 100) - 1));
-  g_ptr_array_add (metrics, metric);
-
-  g_print ("%s %u %.3f %.3f %s\n", name, size, metric->p50, metric->p95, unit);
-}
-
 /* One keystroke as the directory part sees it: the query, then the rows
  * the list shows on screen.
  */
@@ -438,50 +391,6 @@ type_sequence (LankaAgencyList    *list,
       }
 }
 
-static void
-print_json (GPtrArray *metrics,
-            guint      n_agencies)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "benchmark");
-  json_builder_add_string_value (builder, "directory");
-  json_builder_set_member_name (builder, "agencies");
-  json_builder_add_int_value (builder, n_agencies);
-  json_builder_set_member_name (builder, "contacts");
-  json_builder_add_int_value (builder, n_agencies * CONTACTS_PER_AGENCY);
-  json_builder_set_member_name (builder, "metrics");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < metrics->len; i++)
-    {
-      Metric *metric = g_ptr_array_index (metrics, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, metric->name);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, n_agencies);
-      json_builder_set_member_name (builder, "p50");
-      json_builder_add_double_value (builder, metric->p50);
-      json_builder_set_member_name (builder, "p95");
-      json_builder_add_double_value (builder, metric->p95);
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, metric->unit);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -491,7 +400,7 @@ main (int   argc,
   g_autoptr(LankaKey) key = lanka_key_new_random ();
   g_autoptr(LankaDatabase) database = NULL;
   g_autoptr(LankaAgencyList) list = NULL;
-  g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func ((GDestroyNotify)metric_free);
+  g_autoptr(LankaBench) bench = NULL;
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
   g_autoptr(GError) error = NULL;
@@ -512,6 +421,10 @@ main (int   argc,
       n_agencies = n;
     }
 
+  bench = lanka_bench_new ("directory", n_agencies);
+  lanka_bench_add_count (bench, "agencies", n_agencies);
+  lanka_bench_add_count (bench, "contacts", (gint64) n_agencies * CONTACTS_PER_AGENCY);
+
   dir = lanka_test_make_data_dir ();
   path = g_build_filename (dir, "lanka.db", NULL);
   database = lanka_database_create (path, key, &error);
@@ -524,7 +437,7 @@ main (int   argc,
     double s = (g_get_monotonic_time () - start) / 1e6;
 
     g_array_append_val (samples, s);
-    report (metrics, n_agencies, "generate-and-index", samples, "s");
+    lanka_bench_report (bench, "generate-and-index", samples, "s");
   }
 
   list = lanka_agency_list_new (database);
@@ -533,7 +446,7 @@ main (int   argc,
   G_STMT_START { \
     g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double)); \
     call; \
-    report (metrics, n_agencies, name, samples, "ms"); \
+    lanka_bench_report (bench, name, samples, "ms"); \
   } G_STMT_END
 
   SEQUENCE ("keystroke-agency-name", type_word (list, "kvinnojouren gävle", samples, all));
@@ -551,7 +464,7 @@ main (int   argc,
 
         g_array_append_val (samples, ms);
       }
-    report (metrics, n_agencies, "list-unfiltered", samples, "ms");
+    lanka_bench_report (bench, "list-unfiltered", samples, "ms");
   }
 
   /* Scrolling the whole list from top to bottom: each step brings a
@@ -580,10 +493,10 @@ main (int   argc,
         g_array_append_val (samples, ms);
       }
 
-    report (metrics, n_agencies, "scroll-screenful", samples, "ms");
+    lanka_bench_report (bench, "scroll-screenful", samples, "ms");
   }
 
-  report (metrics, n_agencies, "keystroke", all, "ms");
+  lanka_bench_report (bench, "keystroke", all, "ms");
 
   /* The count beside the search field, for the same texts. */
   {
@@ -604,7 +517,7 @@ main (int   argc,
           ms = (g_get_monotonic_time () - t) / 1000.0;
           g_array_append_val (samples, ms);
         }
-    report (metrics, n_agencies, "count", samples, "ms");
+    lanka_bench_report (bench, "count", samples, "ms");
   }
 
   /* Opening an agency's page. */
@@ -626,12 +539,12 @@ main (int   argc,
         ms = (g_get_monotonic_time () - t) / 1000.0;
         g_array_append_val (samples, ms);
       }
-    report (metrics, n_agencies, "get-agency", samples, "ms");
+    lanka_bench_report (bench, "get-agency", samples, "ms");
   }
 
 #undef SEQUENCE
 
-  print_json (metrics, n_agencies);
+  lanka_bench_print_json (bench);
 
   g_clear_object (&list);
   lanka_database_close (database);
