@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lanka-case-history-dialog.h"
+#include "lanka-history-dialog.h"
 #include "lanka-case-print.h"
 #include "lanka-cases.h"
 
@@ -49,53 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-/* One save: when and by whom, then every field it changed. */
-static GtkWidget *
-create_change_row (const LankaHistoryEntry *entry)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->time / G_USEC_PER_SEC);
-  g_autofree char *when_text = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : NULL;
-  g_autofree char *byline = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-
-  /* Translators: when a change was made and by whom, such as
-   * "2026-03-01 14:05 · anna".
-   */
-  byline = g_strdup_printf (_("%s · %s"),
-                            when_text != NULL ? when_text : "",
-                            entry->user != NULL ? entry->user : "");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), make_label (byline, "dim-label"));
-  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "caption");
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
 
 /* Whether a field of @record may show: the address of a person with a
  * protected identity is kept like a name.
@@ -166,11 +120,11 @@ add_field_change (LankaCaseHistoryDialog  *self,
                             old_value != NULL ? old_value : C_("history", "—"),
                             new_value != NULL ? new_value : C_("history", "—"));
 
-  label = make_label (heading, "heading");
+  label = lanka_history_label_new (heading, "heading");
   gtk_widget_set_margin_top (label, 6);
   gtk_box_append (GTK_BOX (box), label);
 
-  label = make_label (change, NULL);
+  label = lanka_history_label_new (change, NULL);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
 }
@@ -222,7 +176,7 @@ load_history (LankaCaseHistoryDialog *self)
       if (row == NULL || entry->time != previous->time ||
           g_strcmp0 (entry->user, previous->user) != 0)
         {
-          row = create_change_row (entry);
+          row = lanka_history_change_row_new (entry);
           gtk_list_box_append (self->list_box, row);
         }
 

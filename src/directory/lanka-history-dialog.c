@@ -68,9 +68,17 @@ get_field_label (const char *field)
   return field;
 }
 
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
+/**
+ * lanka_history_label_new:
+ * @text: the text
+ * @css_class: (nullable): a style class, such as "dim-label"
+ *
+ * Returns: (transfer floating): a label as the change histories show
+ *   text: from the start, wrapping anywhere a long value needs
+ */
+GtkWidget *
+lanka_history_label_new (const char *text,
+                         const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -90,8 +98,8 @@ add_value (GtkGrid    *grid,
            const char *caption,
            const char *value)
 {
-  GtkWidget *caption_label = make_label (caption, "dim-label");
-  GtkWidget *value_label = make_label (value, NULL);
+  GtkWidget *caption_label = lanka_history_label_new (caption, "dim-label");
+  GtkWidget *value_label = lanka_history_label_new (value, NULL);
 
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_widget_set_hexpand (value_label, TRUE);
@@ -99,9 +107,17 @@ add_value (GtkGrid    *grid,
   gtk_grid_attach (grid, value_label, 1, line, 1, 1);
 }
 
-/* One saved change: when and by whom, then every field it changed. */
-static GtkWidget *
-create_change_row (const LankaHistoryEntry *entry)
+/**
+ * lanka_history_change_row_new:
+ * @entry: the first field of a saved change
+ *
+ * A row for one saved change: when and by whom.  The fields it changed
+ * go below, in the row's vertical box.
+ *
+ * Returns: (transfer floating): a new #GtkListBoxRow
+ */
+GtkWidget *
+lanka_history_change_row_new (const LankaHistoryEntry *entry)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->time / G_USEC_PER_SEC);
   g_autofree char *when_text = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : NULL;
@@ -121,7 +137,7 @@ create_change_row (const LankaHistoryEntry *entry)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), make_label (byline, "dim-label"));
+  gtk_box_append (GTK_BOX (box), lanka_history_label_new (byline, "dim-label"));
   gtk_widget_add_css_class (gtk_widget_get_last_child (box), "caption");
 
   row = gtk_list_box_row_new ();
@@ -138,7 +154,7 @@ add_field_change (GtkWidget               *row,
   GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   GtkWidget *grid;
 
-  gtk_box_append (GTK_BOX (box), make_label (get_field_label (entry->field), "heading"));
+  gtk_box_append (GTK_BOX (box), lanka_history_label_new (get_field_label (entry->field), "heading"));
   gtk_widget_set_margin_top (gtk_widget_get_last_child (box), 6);
 
   grid = gtk_grid_new ();
@@ -197,7 +213,7 @@ load_history (LankaHistoryDialog *self)
 
       if (row == NULL || entry->time != previous->time || g_strcmp0 (entry->user, previous->user) != 0)
         {
-          row = create_change_row (entry);
+          row = lanka_history_change_row_new (entry);
           gtk_list_box_append (self->list_box, row);
         }
 

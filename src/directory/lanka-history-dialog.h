@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lanka-database.h"
+#include "lanka-directory.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ G_DECLARE_FINAL_TYPE (LankaHistoryDialog, lanka_history_dialog, LANKA, HISTORY_D
 LankaHistoryDialog *lanka_history_dialog_new           (LankaDatabase      *database,
                                                         const char         *contact_uuid,
                                                         const char         *contact_name);
+
+GtkWidget          *lanka_history_label_new            (const char              *text,
+                                                        const char              *css_class);
+GtkWidget          *lanka_history_change_row_new       (const LankaHistoryEntry *entry);
 
 G_END_DECLS
