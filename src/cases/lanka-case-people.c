@@ -27,7 +27,8 @@ struct _LankaCasePeople
 
   LankaDatabase       *database;
   LankaCase           *kase;
-  GSignalGroup        *case_signals;
+  GSignalGroup        *people_signals;
+  GPtrArray           *watched;
   gboolean             show_names;
 
   GtkWidget           *protected_banner;
@@ -309,12 +310,27 @@ new_person_row (LankaCasePeople *self,
   return row;
 }
 
+static void rebuild (LankaCasePeople *self);
+
+/* The rows show the people's own fields: a change elsewhere in the case
+ * (a note typed in the Overview) leaves them as they are.
+ */
+static void
+unwatch_people (LankaCasePeople *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i), rebuild, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
 static void
 rebuild (LankaCasePeople *self)
 {
   g_autoptr(GPtrArray) protected = g_ptr_array_new ();
   GListModel *people;
   guint victims;
+
+  unwatch_people (self);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
@@ -338,6 +354,9 @@ rebuild (LankaCasePeople *self)
 
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
+
+      g_signal_connect_swapped (person, "changed", G_CALLBACK (rebuild), self);
+      g_ptr_array_add (self->watched, g_object_ref (person));
 
       if (lanka_record_get_boolean (person, "protected_identity"))
         g_ptr_array_add (protected, (gpointer) (lanka_record_get (person, "alias") != NULL
@@ -435,7 +454,8 @@ lanka_case_people_set_case (LankaCasePeople *self,
   if (!g_set_object (&self->kase, kase))
     return;
 
-  g_signal_group_set_target (self->case_signals, kase);
+  g_signal_group_set_target (self->people_signals,
+                             kase != NULL ? lanka_case_get_people (kase) : NULL);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -522,9 +542,12 @@ lanka_case_people_dispose (GObject *object)
 {
   LankaCasePeople *self = (LankaCasePeople *)object;
 
-  if (self->case_signals != NULL)
-    g_signal_group_set_target (self->case_signals, NULL);
-  g_clear_object (&self->case_signals);
+  if (self->people_signals != NULL)
+    g_signal_group_set_target (self->people_signals, NULL);
+  g_clear_object (&self->people_signals);
+  if (self->watched != NULL)
+    unwatch_people (self);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANKA_TYPE_CASE_PEOPLE);
@@ -577,15 +600,16 @@ static void
 lanka_case_people_init (LankaCasePeople *self)
 {
   self->rows = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_add_menu (self);
 
-  /* Any change may be to a person (an alias, a role, a new person); the
-   * list is short, so it is built again.
+  /* A person added or removed, or a person's field changed (see
+   * rebuild()): the list is short, so it is built again.
    */
-  self->case_signals = g_signal_group_new (LANKA_TYPE_CASE);
-  g_signal_group_connect_swapped (self->case_signals, "changed", G_CALLBACK (rebuild), self);
+  self->people_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->people_signals, "items-changed", G_CALLBACK (rebuild), self);
 
   rebuild (self);
 }
