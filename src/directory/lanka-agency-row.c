@@ -17,6 +17,10 @@
 /* One agency in the directory's list: its name, and below it the unit,
  * the type and where it works, so that two offices of one authority can
  * be told apart without opening them.
+ *
+ * The list view makes up to two hundred of these when the directory
+ * first shows, so they are built in code: a template would be parsed for
+ * every row.
  */
 struct _LankaAgencyRow
 {
@@ -24,7 +28,6 @@ struct _LankaAgencyRow
 
   LankaAgency *agency;
 
-  /* Template widgets */
   GtkLabel    *name_label;
   GtkLabel    *details_label;
   GtkLabel    *nmt_label;
@@ -96,7 +99,6 @@ lanka_agency_row_dispose (GObject *object)
   LankaAgencyRow *self = (LankaAgencyRow *)object;
 
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LANKA_TYPE_AGENCY_ROW);
   g_clear_object (&self->agency);
 
   G_OBJECT_CLASS (lanka_agency_row_parent_class)->dispose (object);
@@ -144,7 +146,6 @@ static void
 lanka_agency_row_class_init (LankaAgencyRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lanka_agency_row_dispose;
   object_class->get_property = lanka_agency_row_get_property;
@@ -162,16 +163,62 @@ lanka_agency_row_class_init (LankaAgencyRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/directory/lanka-agency-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, LankaAgencyRow, nmt_label);
+}
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class,
+           const char *css_class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, css_class);
+  if (css_class2 != NULL)
+    gtk_widget_add_css_class (label, css_class2);
+  gtk_box_append (box, label);
+
+  return GTK_LABEL (label);
 }
 
 static void
 lanka_agency_row_init (LankaAgencyRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *nmt;
+
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+
+  self->name_label = add_label (GTK_BOX (text), "heading", NULL);
+  self->details_label = add_label (GTK_BOX (text), "dim-label", "caption");
+
+  /* TRANSLATORS: a badge on agencies that take part in the national method-support team (NMT); keep it short */
+  nmt = gtk_label_new (_("NMT"));
+  gtk_widget_set_valign (nmt, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (nmt, _("Part of the national method-support team against prostitution and human trafficking"));
+  gtk_widget_add_css_class (nmt, "lanka-badge");
+  gtk_box_append (GTK_BOX (box), nmt);
+  self->nmt_label = GTK_LABEL (nmt);
+
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+/**
+ * lanka_agency_row_new:
+ *
+ * Returns: (transfer floating): a row that shows no agency yet
+ */
+GtkWidget *
+lanka_agency_row_new (void)
+{
+  return g_object_new (LANKA_TYPE_AGENCY_ROW, NULL);
 }
 
 /**

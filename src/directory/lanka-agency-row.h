@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LankaAgencyRow, lanka_agency_row, LANKA, AGENCY_ROW, AdwBin)
 
+GtkWidget   *lanka_agency_row_new        (void);
 LankaAgency *lanka_agency_row_get_agency (LankaAgencyRow *self);
 void         lanka_agency_row_set_agency (LankaAgencyRow *self,
                                           LankaAgency    *agency);

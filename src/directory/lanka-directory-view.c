@@ -1294,12 +1294,54 @@ lanka_directory_view_class_init (LankaDirectoryViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "directory.back", NULL);
 
   g_type_ensure (LANKA_TYPE_AGENCY_PAGE);
-  g_type_ensure (LANKA_TYPE_AGENCY_ROW);
+}
+
+/* GTK 4.8's list view makes its rows as soon as its model has items,
+ * shown or not: a couple of hundred rows for the directory while Länka
+ * starts on the Cases part.  So the list view gets its model when it is
+ * first shown.
+ */
+static void
+on_list_view_map_cb (LankaDirectoryView *self,
+                     GtkListView        *list_view)
+{
+  if (gtk_list_view_get_model (list_view) == NULL)
+    gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Rows are made once and given one agency after another as the list
+ * scrolls.
+ */
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, lanka_agency_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  lanka_agency_row_set_agency (LANKA_AGENCY_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
+}
+
+/* A row kept for later holds no agency. */
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  lanka_agency_row_set_agency (LANKA_AGENCY_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
 lanka_directory_view_init (LankaDirectoryView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkDropTarget *target;
 
   self->cancellable = g_cancellable_new ();
@@ -1314,7 +1356,14 @@ lanka_directory_view_init (LankaDirectoryView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (on_list_view_map_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   /* Typing anywhere in the list goes to the search field. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
