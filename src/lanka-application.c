@@ -20,7 +20,7 @@
 #include "lanka-lock-monitor.h"
 #include "lanka-preferences-window.h"
 #include "lanka-unlock-error.h"
-#include "lanka-window.h"
+#include "lanka-window-private.h"
 
 struct _LankaApplication
 {
@@ -34,7 +34,12 @@ struct _LankaApplication
   LankaVault           *sample_vault;
   LankaDatabase        *database;
 
+  /* When the application object was made, for --benchmark-startup. */
+  gint64                started;
+
   guint                 start_with_sample : 1;
+  guint                 benchmark_startup : 1;
+  guint                 benchmark_scroll : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LankaApplication, lanka_application, ADW_TYPE_APPLICATION)
@@ -70,6 +75,11 @@ static const GOptionEntry main_entries[] = {
     N_("Check the database through the keyring, print a verdict and exit"), NULL },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Back up the database through the keyring into FILE and exit"), N_("FILE") },
+  /* For the benchmark (tests/bench-lanka.c), not for people: no text to
+   * translate.
+   */
+  { "benchmark-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { "benchmark-scroll", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -635,6 +645,9 @@ lanka_application_handle_local_options (GApplication *app,
     return lanka_application_check (self);
 
   self->start_with_sample = g_variant_dict_contains (options, "sample");
+  self->benchmark_scroll = g_variant_dict_contains (options, "benchmark-scroll");
+  self->benchmark_startup = self->benchmark_scroll ||
+                            g_variant_dict_contains (options, "benchmark-startup");
 
   if (g_variant_dict_lookup (options, "backup", "^ay", &backup))
     {
@@ -744,6 +757,12 @@ lanka_application_activate (GApplication *app)
     window = lanka_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->benchmark_startup)
+    {
+      self->benchmark_startup = FALSE;
+      _lanka_window_benchmark (window, self->started, self->benchmark_scroll);
+    }
 
   if (self->start_with_sample)
     {
@@ -870,6 +889,7 @@ lanka_application_class_init (LankaApplicationClass *klass)
 static void
 lanka_application_init (LankaApplication *self)
 {
+  self->started = g_get_monotonic_time ();
   self->data_dir = lanka_data_dir_dup_default ();
   self->vault = lanka_vault_new (self->data_dir);
 

@@ -58,4 +58,8 @@ void _lanka_window_class_actions_init (LankaWindowClass *klass);
 void _lanka_window_actions_init       (LankaWindow      *self);
 void _lanka_window_actions_update     (LankaWindow      *self);
 
+void _lanka_window_benchmark          (LankaWindow      *self,
+                                       gint64            started,
+                                       gboolean          scroll);
+
 G_END_DECLS

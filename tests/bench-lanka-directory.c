@@ -1,38 +1,28 @@
-/* bench-directory.c
+/* bench-lanka-directory.c
  *
  * Copyright 2026 The Länka authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * How long a search keystroke takes in a large directory: the list model
- * runs its query and the view reads the rows it shows.  The directory is
- * generated (always the same one: a fixed seed) into a fresh encrypted
- * database with the settings Länka runs with, memory security included.
- *
- *   bench-directory [N_AGENCIES]     (default 10 000; 5 contact persons each)
- *
- * One line per metric, "name size p50 p95 unit", then the same as JSON on
- * the last line.  It reports; it does not judge.
+ * The directory part of the benchmark: a search keystroke (the list model
+ * runs its query and the view reads the rows it shows), the count beside
+ * the search, the whole list scrolled, an agency opened.  The directory
+ * is generated (always the same one: a fixed seed) straight into the
+ * tables and indexed as the store indexes it.
  */
 
 #include "config.h"
 
+#include "bench-lanka.h"
 #include "lanka-agency-list.h"
 #include "lanka-database-private.h"
 #include "lanka-directory.h"
-#include "lanka-key.h"
-#include "lanka-bench.h"
-#include "lanka-test-util.h"
 #include "lanka-validate.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_AGENCIES     10000
-#define CONTACTS_PER_AGENCY  5
 #define ROUNDS               5
 #define ROWS_SHOWN           30
-#define SEED                 20261129
 
 /* Made-up data in the shape of the real thing: no real people, no real
  * numbers (phone numbers are drawn at random and never dialled).
@@ -225,16 +215,23 @@ insert_channel (LankaDatabase *database,
   step (database, stmt);
 }
 
-/* Straight into the tables, then indexed the way the store indexes: the
+/**
+ * bench_directory_generate:
+ * @database: a database without agencies
+ * @n_agencies: how many agencies
+ * @contacts_per_agency: how many contact persons per agency, on average
+ *
+ * Straight into the tables, then indexed the way the store indexes: the
  * time goes to the benchmark, not to building its data.
  */
-static void
-generate (LankaDatabase *database,
-          guint          n_agencies)
+void
+bench_directory_generate (LankaDatabase *database,
+                          guint          n_agencies,
+                          guint          contacts_per_agency)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
   g_autoptr(GError) error = NULL;
-  guint n_contacts = n_agencies * CONTACTS_PER_AGENCY;
+  guint n_contacts = n_agencies * contacts_per_agency;
 
   g_assert_true (lanka_database_begin (database, &error));
   g_assert_no_error (error);
@@ -358,8 +355,8 @@ keystroke (LankaAgencyList *list,
 static void
 type_word (LankaAgencyList *list,
            const char      *word,
-           GArray          *samples,
-           GArray          *all)
+           BenchRun        *run,
+           const char      *metric)
 {
   for (guint round = 0; round < ROUNDS; round++)
     for (const char *p = word; *p != '\0';)
@@ -370,186 +367,107 @@ type_word (LankaAgencyList *list,
         p = g_utf8_next_char (p);
         prefix = g_strndup (word, p - word);
         ms = keystroke (list, prefix);
-        g_array_append_val (samples, ms);
-        g_array_append_val (all, ms);
+        bench_run_add (run, metric, ms);
+        bench_run_add (run, "directory-keystroke", ms);
       }
 }
 
 static void
 type_sequence (LankaAgencyList    *list,
                const char * const *texts,
-               GArray             *samples,
-               GArray             *all)
+               BenchRun           *run,
+               const char         *metric)
 {
   for (guint round = 0; round < ROUNDS; round++)
     for (guint i = 0; texts[i] != NULL; i++)
       {
         double ms = keystroke (list, texts[i]);
 
-        g_array_append_val (samples, ms);
-        g_array_append_val (all, ms);
+        bench_run_add (run, metric, ms);
+        bench_run_add (run, "directory-keystroke", ms);
       }
 }
 
-int
-main (int   argc,
-      char *argv[])
+/**
+ * bench_directory_read:
+ * @database: a database with a generated directory
+ * @run: where the samples go
+ *
+ * Searching the directory as a coordinator does ("directory-keystroke"),
+ * the count beside the search, the whole list scrolled a screenful at a
+ * time, agencies opened.
+ */
+void
+bench_directory_read (LankaDatabase *database,
+                      BenchRun      *run)
 {
   static const char * const phone[] = { "0", "07", "070", "0701", NULL };
   static const char * const swedish[] = { "m", "mä", "män", "männ", NULL };
-  g_autoptr(LankaKey) key = lanka_key_new_random ();
-  g_autoptr(LankaDatabase) database = NULL;
-  g_autoptr(LankaAgencyList) list = NULL;
-  g_autoptr(LankaBench) bench = NULL;
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
+  static const char * const texts[] = {
+    "k", "kvinnojouren", "0", "070", "m", "män", "lindström", "västra götaland", NULL,
+  };
+  g_autoptr(LankaAgencyList) list = lanka_agency_list_new (database);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED + 3);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  guint n_agencies = DEFAULT_AGENCIES;
-  gint64 start;
+  g_auto(GStrv) uuids = NULL;
+  guint n_items;
+  guint n;
 
-  if (argc > 1)
-    {
-      guint64 n;
+  type_word (list, "kvinnojouren gävle", run, "directory-keystroke-agency-name");
+  type_sequence (list, phone, run, "directory-keystroke-phone");
+  type_sequence (list, swedish, run, "directory-keystroke-swedish-word");
+  type_word (list, "lindström", run, "directory-keystroke-contact-surname");
+  type_word (list, "västra götaland", run, "directory-keystroke-county");
 
-      if (!g_ascii_string_to_unsigned (argv[1], 10, 1, 1000000, &n, NULL))
-        {
-          g_printerr ("Usage: %s [N_AGENCIES]\n", argv[0]);
-          return EXIT_FAILURE;
-        }
-      n_agencies = n;
-    }
-
-  bench = lanka_bench_new ("directory", n_agencies);
-  lanka_bench_add_count (bench, "agencies", n_agencies);
-  lanka_bench_add_count (bench, "contacts", (gint64) n_agencies * CONTACTS_PER_AGENCY);
-
-  dir = lanka_test_make_data_dir ();
-  path = g_build_filename (dir, "lanka.db", NULL);
-  database = lanka_database_create (path, key, &error);
-  g_assert_no_error (error);
-
-  start = g_get_monotonic_time ();
-  generate (database, n_agencies);
-  {
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-    double s = (g_get_monotonic_time () - start) / 1e6;
-
-    g_array_append_val (samples, s);
-    lanka_bench_report (bench, "generate-and-index", samples, "s");
-  }
-
-  list = lanka_agency_list_new (database);
-
-#define SEQUENCE(name, call) \
-  G_STMT_START { \
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double)); \
-    call; \
-    lanka_bench_report (bench, name, samples, "ms"); \
-  } G_STMT_END
-
-  SEQUENCE ("keystroke-agency-name", type_word (list, "kvinnojouren gävle", samples, all));
-  SEQUENCE ("keystroke-phone", type_sequence (list, phone, samples, all));
-  SEQUENCE ("keystroke-swedish-word", type_sequence (list, swedish, samples, all));
-  SEQUENCE ("keystroke-contact-surname", type_word (list, "lindström", samples, all));
-  SEQUENCE ("keystroke-county", type_word (list, "västra götaland", samples, all));
-
-  {
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-
-    for (guint round = 0; round < ROUNDS * 4; round++)
-      {
-        double ms = keystroke (list, NULL);
-
-        g_array_append_val (samples, ms);
-      }
-    lanka_bench_report (bench, "list-unfiltered", samples, "ms");
-  }
+  for (guint round = 0; round < ROUNDS * 4; round++)
+    bench_run_add (run, "directory-list-unfiltered", keystroke (list, NULL));
 
   /* Scrolling the whole list from top to bottom: each step brings a
    * screenful of new rows, which must be ready within a frame.
    */
-  {
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-    guint n_items;
+  keystroke (list, NULL);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
 
-    keystroke (list, NULL);
-    n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint first = 0; first < n_items; first += ROWS_SHOWN)
+    {
+      gint64 start = g_get_monotonic_time ();
 
-    for (guint first = 0; first < n_items; first += ROWS_SHOWN)
-      {
-        gint64 t = g_get_monotonic_time ();
-        double ms;
+      for (guint i = first; i < MIN (first + ROWS_SHOWN, n_items); i++)
+        {
+          g_autoptr(LankaAgency) agency = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-        for (guint i = first; i < MIN (first + ROWS_SHOWN, n_items); i++)
-          {
-            g_autoptr(LankaAgency) agency = g_list_model_get_item (G_LIST_MODEL (list), i);
+          g_assert_nonnull (lanka_agency_get_name (agency));
+        }
 
-            g_assert_nonnull (lanka_agency_get_name (agency));
-          }
-
-        ms = (g_get_monotonic_time () - t) / 1000.0;
-        g_array_append_val (samples, ms);
-      }
-
-    lanka_bench_report (bench, "scroll-screenful", samples, "ms");
-  }
-
-  lanka_bench_report (bench, "keystroke", all, "ms");
+      bench_run_add (run, "directory-scroll-screenful", (g_get_monotonic_time () - start) / 1000.0);
+    }
 
   /* The count beside the search field, for the same texts. */
-  {
-    static const char * const texts[] = {
-      "k", "kvinnojouren", "0", "070", "m", "män", "lindström", "västra götaland", NULL,
-    };
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-
-    for (guint round = 0; round < ROUNDS; round++)
-      for (guint i = 0; texts[i] != NULL; i++)
-        {
-          gint64 t = g_get_monotonic_time ();
-          guint count;
-          double ms;
-
-          lanka_directory_count (database, texts[i], NULL, &count, &error);
-          g_assert_no_error (error);
-          ms = (g_get_monotonic_time () - t) / 1000.0;
-          g_array_append_val (samples, ms);
-        }
-    lanka_bench_report (bench, "count", samples, "ms");
-  }
-
-  /* Opening an agency's page. */
-  {
-    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-    g_auto(GStrv) uuids = lanka_directory_search (database, NULL, NULL, 0, 0, &error);
-    guint n = g_strv_length (uuids);
-
-    g_assert_no_error (error);
-    for (guint i = 0; i < 200; i++)
+  for (guint round = 0; round < ROUNDS; round++)
+    for (guint i = 0; texts[i] != NULL; i++)
       {
-        g_autoptr(LankaAgency) agency = NULL;
-        gint64 t = g_get_monotonic_time ();
+        guint count;
         double ms;
 
-        agency = lanka_directory_get_agency (database, uuids[g_rand_int_range (rand, 0, n)],
-                                             &error);
+        BENCH_TIME (ms, lanka_directory_count (database, texts[i], NULL, &count, &error));
         g_assert_no_error (error);
-        ms = (g_get_monotonic_time () - t) / 1000.0;
-        g_array_append_val (samples, ms);
+        bench_run_add (run, "directory-count", ms);
       }
-    lanka_bench_report (bench, "get-agency", samples, "ms");
-  }
 
-#undef SEQUENCE
+  /* Opening an agency's page. */
+  uuids = lanka_directory_search (database, NULL, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  n = g_strv_length (uuids);
 
-  lanka_bench_print_json (bench);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(LankaAgency) agency = NULL;
+      double ms;
 
-  g_clear_object (&list);
-  lanka_database_close (database);
-  g_clear_object (&database);
-  lanka_test_remove_tree (dir);
-
-  return EXIT_SUCCESS;
+      BENCH_TIME (ms, agency = lanka_directory_get_agency (database,
+                                                           uuids[g_rand_int_range (rand, 0, n)],
+                                                           &error));
+      g_assert_no_error (error);
+      bench_run_add (run, "directory-open-agency", ms);
+    }
 }

@@ -12,8 +12,8 @@
 #include <json-glib/json-glib.h>
 
 /* What every benchmark prints: one line per metric (name, size, p50, p95,
- * unit) as it is measured, and the same as JSON on the last line, for
- * tooling.
+ * unit, and the ratio to a baseline where there is one) as it is
+ * measured, and the same as JSON on the last line, for tooling.
  */
 
 typedef struct
@@ -22,6 +22,7 @@ typedef struct
   double  p50;
   double  p95;
   char   *unit;
+  double  ratio;  /* 0 without a baseline */
 } Metric;
 
 typedef struct
@@ -104,6 +105,39 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* The nearest-rank percentile @percent of @samples, sorted here. */
+static double
+percentile (GArray *samples,
+            guint   percent)
+{
+  guint n = samples->len;
+
+  g_assert_cmpuint (n, >, 0);
+
+  g_array_sort (samples, compare_doubles);
+  if (percent == 50)
+    return g_array_index (samples, double, (n - 1) / 2);
+
+  return g_array_index (samples, double, MIN (n - 1, (guint)((n * percent + 99) / 100) - 1));
+}
+
+static Metric *
+add_metric (LankaBench *self,
+            const char *name,
+            GArray     *samples,
+            const char *unit)
+{
+  Metric *metric = g_new0 (Metric, 1);
+
+  metric->name = g_strdup (name);
+  metric->unit = g_strdup (unit);
+  metric->p50 = percentile (samples, 50);
+  metric->p95 = percentile (samples, 95);
+  g_ptr_array_add (self->metrics, metric);
+
+  return metric;
+}
+
 /**
  * lanka_bench_report:
  * @self: a #LankaBench
@@ -120,19 +154,36 @@ lanka_bench_report (LankaBench *self,
                     GArray     *samples,
                     const char *unit)
 {
-  Metric *metric = g_new0 (Metric, 1);
-  guint n = samples->len;
-
-  g_assert_cmpuint (n, >, 0);
-
-  g_array_sort (samples, compare_doubles);
-  metric->name = g_strdup (name);
-  metric->unit = g_strdup (unit);
-  metric->p50 = g_array_index (samples, double, (n - 1) / 2);
-  metric->p95 = g_array_index (samples, double, MIN (n - 1, (guint)((n * 95 + 99) / 100) - 1));
-  g_ptr_array_add (self->metrics, metric);
+  Metric *metric = add_metric (self, name, samples, unit);
 
   g_print ("%s %u %.3f %.3f %s\n", name, self->size, metric->p50, metric->p95, unit);
+}
+
+/**
+ * lanka_bench_report_ratio:
+ * @self: a #LankaBench
+ * @name: the metric
+ * @samples: (element-type double): its samples, sorted here
+ * @baseline: (element-type double): the same work's samples in the
+ *   baseline, sorted here
+ * @unit: the samples' unit, such as "ms"
+ *
+ * Like lanka_bench_report(), with the ratio of the p50 of @samples to the
+ * p50 of @baseline after the unit.
+ */
+void
+lanka_bench_report_ratio (LankaBench *self,
+                          const char *name,
+                          GArray     *samples,
+                          GArray     *baseline,
+                          const char *unit)
+{
+  Metric *metric = add_metric (self, name, samples, unit);
+  double base = percentile (baseline, 50);
+
+  metric->ratio = base > 0 ? metric->p50 / base : 0;
+  g_print ("%s %u %.3f %.3f %s %.2f\n",
+           name, self->size, metric->p50, metric->p95, unit, metric->ratio);
 }
 
 /**
@@ -178,6 +229,11 @@ lanka_bench_print_json (LankaBench *self)
       json_builder_add_double_value (builder, metric->p95);
       json_builder_set_member_name (builder, "unit");
       json_builder_add_string_value (builder, metric->unit);
+      if (metric->ratio > 0)
+        {
+          json_builder_set_member_name (builder, "ratio");
+          json_builder_add_double_value (builder, metric->ratio);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -22,6 +22,11 @@ void        lanka_bench_report     (LankaBench *self,
                                     const char *name,
                                     GArray     *samples,
                                     const char *unit);
+void        lanka_bench_report_ratio (LankaBench *self,
+                                      const char *name,
+                                      GArray     *samples,
+                                      GArray     *baseline,
+                                      const char *unit);
 void        lanka_bench_print_json (LankaBench *self);
 void        lanka_bench_free       (LankaBench *self);
 

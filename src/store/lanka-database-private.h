@@ -33,4 +33,18 @@ void          _lanka_database_set_error          (LankaDatabase  *self,
 void          _lanka_database_set_closed_error   (GError        **error);
 sqlite3      *_lanka_database_get_handle         (LankaDatabase  *self);
 
+/* For the benchmark only: databases built and read by the same code,
+ * without encryption (a plain SQLite file), or in a process that leaves
+ * the wiping to SQLCipher's own memory security instead of Länka's
+ * allocator (set before the first database is opened).
+ */
+typedef enum
+{
+  LANKA_DATABASE_BENCHMARK_NONE                   = 0,
+  LANKA_DATABASE_BENCHMARK_PLAIN                  = 1 << 0,
+  LANKA_DATABASE_BENCHMARK_CIPHER_MEMORY_SECURITY = 1 << 1,
+} LankaDatabaseBenchmarkFlags;
+
+void          _lanka_database_set_benchmark_flags (LankaDatabaseBenchmarkFlags flags);
+
 G_END_DECLS

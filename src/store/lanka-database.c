@@ -67,6 +67,9 @@ static GParamSpec *properties[N_PROPS];
  */
 static const char sqlite_magic[16] = "SQLite format 3";
 
+/* Set only by the benchmark; see _lanka_database_set_benchmark_flags(). */
+static LankaDatabaseBenchmarkFlags benchmark_flags;
+
 /* The meta row that asks for the search index to be filled again. */
 #define REINDEX_KEY "directory-reindex"
 
@@ -1127,7 +1130,8 @@ check_header (const char  *path,
    * and opening must never turn something into a database.
    */
   if (n_read < (gssize)sizeof header ||
-      memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0)
+      (memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0 &&
+       !(benchmark_flags & LANKA_DATABASE_BENCHMARK_PLAIN)))
     {
       g_set_error (error,
                    LANKA_STORE_ERROR,
@@ -1169,8 +1173,13 @@ apply_key (LankaDatabase   *self,
            gboolean         rekey,
            GError         **error)
 {
-  g_autoptr(LankaSecret) raw = lanka_key_dup_raw_form (key);
+  g_autoptr(LankaSecret) raw = NULL;
   int rc;
+
+  if (benchmark_flags & LANKA_DATABASE_BENCHMARK_PLAIN)
+    return TRUE;
+
+  raw = lanka_key_dup_raw_form (key);
 
   /* The length must be exactly the raw form's: SQLCipher takes anything
    * else as a passphrase and derives a different key from it.
@@ -1420,7 +1429,8 @@ open_keyed (LankaDatabase   *self,
    * file itself with the right mode first.
    */
   flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
-  _lanka_sqlite_memory_init ();
+  if (!(benchmark_flags & LANKA_DATABASE_BENCHMARK_CIPHER_MEMORY_SECURITY))
+    _lanka_sqlite_memory_init ();
   rc = sqlite3_open_v2 (self->path, &self->handle, flags, NULL);
 
   if (rc != SQLITE_OK)
@@ -1581,6 +1591,23 @@ rebuild_search_index (LankaDatabase *self)
 
 failed:
   g_debug ("Could not rebuild the search index: %s", local_error->message);
+}
+
+/**
+ * _lanka_database_set_benchmark_flags:
+ * @flags: how the databases opened from now on differ from Länka's
+ *
+ * For the benchmark only, which measures what encryption and SQLCipher's
+ * memory security cost by running the same store code on databases that
+ * differ in nothing else.  Länka itself never calls this.
+ *
+ * %LANKA_DATABASE_BENCHMARK_CIPHER_MEMORY_SECURITY must be set before
+ * the process first opens a database: SQLite's allocator is chosen once.
+ */
+void
+_lanka_database_set_benchmark_flags (LankaDatabaseBenchmarkFlags flags)
+{
+  benchmark_flags = flags;
 }
 
 /**
