@@ -98,16 +98,16 @@ finish (Benchmark *benchmark)
   g_application_quit (app);
 }
 
-static GtkListView *
+static GtkGridView *
 get_case_list_view (LankaWindow *self)
 {
   GObject *list_view = gtk_widget_get_template_child (GTK_WIDGET (self->cases_view),
                                                       LANKA_TYPE_CASES_VIEW,
                                                       "list_view");
 
-  g_assert (GTK_IS_LIST_VIEW (list_view));
+  g_assert (GTK_IS_GRID_VIEW (list_view));
 
-  return GTK_LIST_VIEW (list_view);
+  return GTK_GRID_VIEW (list_view);
 }
 
 static gboolean
@@ -139,7 +139,7 @@ scroll_tick_cb (GtkWidget     *widget,
 static void
 start_scrolling (Benchmark *benchmark)
 {
-  GtkListView *list_view = get_case_list_view (benchmark->window);
+  GtkGridView *list_view = get_case_list_view (benchmark->window);
 
   benchmark->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view)));
   benchmark->started = g_get_monotonic_time ();
@@ -158,7 +158,7 @@ shows_cases (LankaWindow *self)
     return FALSE;
 
   /* The first rows are in the list, not only the page around them. */
-  items = G_LIST_MODEL (gtk_list_view_get_model (get_case_list_view (self)));
+  items = G_LIST_MODEL (gtk_grid_view_get_model (get_case_list_view (self)));
 
   return items != NULL && g_list_model_get_n_items (items) > 0;
 }

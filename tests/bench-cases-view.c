@@ -284,7 +284,7 @@ main (int   argc,
   lanka_cases_view_set_database (view, database);
   lanka_test_iterate_a_while ();
 
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view),
+  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view),
                                                                              "list_view")));
   n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
   g_assert_cmpuint (n_items, ==, n_cases);

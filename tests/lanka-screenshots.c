@@ -226,7 +226,7 @@ shoot_cases (LankaWindow *window)
   save (GTK_WIDGET (window), "cases-list");
 
   list_view = lanka_test_find_by_id (GTK_WIDGET (view), "list_view");
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (list_view));
   list = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
   first = g_list_model_get_item (list, 0);
   if (first == NULL)

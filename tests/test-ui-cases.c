@@ -63,8 +63,8 @@ get_database (void)
 static GListModel *
 get_list (LankaCasesView *view)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
 
   return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 }
@@ -688,8 +688,8 @@ test_narrow (void)
   LankaWindow *window = open_window (360);
   LankaCasesView *view = window->cases_view;
   AdwLeaflet *leaflet = ADW_LEAFLET (lanka_test_find_child (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
   GtkWidget *sidebar = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar");
 
   lanka_test_iterate_until (is_folded, leaflet);
@@ -757,8 +757,8 @@ test_draft_tag (void)
 {
   LankaWindow *window = open_window (1000);
   LankaCasesView *view = window->cases_view;
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
   g_autoptr(LankaCaseSummary) first = NULL;
   g_autoptr(LankaCaseSummary) drafted = NULL;
   LankaCaseEditor *editor = lanka_cases_view_get_editor (view);
@@ -822,7 +822,7 @@ test_search_reads_little (void)
   lanka_cases_view_set_database (view, database);
   lanka_test_iterate_a_while ();
 
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view),
+  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view),
                                                                              "list_view")));
   list = LANKA_CASE_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_cases);

@@ -85,8 +85,8 @@ has_text (GtkWidget     *widget,
 static LankaAgencyList *
 get_list (LankaDirectoryView *view)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
 
   return LANKA_AGENCY_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
 }
@@ -94,7 +94,7 @@ get_list (LankaDirectoryView *view)
 static const char *
 visible_list_page (LankaDirectoryView *view)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (list_view), GTK_TYPE_STACK);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -232,8 +232,8 @@ test_select_shows_page (void)
 {
   LankaWindow *window = open_window (1000);
   LankaDirectoryView *view = window->directory_view;
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
   LankaAgencyPage *page = LANKA_AGENCY_PAGE (lanka_test_find_child (GTK_WIDGET (view),
                                                                     LANKA_TYPE_AGENCY_PAGE));
   g_autoptr(LankaAgency) item = g_list_model_get_item (G_LIST_MODEL (get_list (view)), 2);
@@ -443,8 +443,8 @@ test_narrow (void)
   LankaWindow *window = open_window (360);
   LankaDirectoryView *view = window->directory_view;
   AdwLeaflet *leaflet = ADW_LEAFLET (lanka_test_find_child (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
-  GtkListView *list_view = GTK_LIST_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GtkGridView *list_view = GTK_GRID_VIEW (lanka_test_find_by_id (GTK_WIDGET (view), "list_view"));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (list_view);
   GtkWidget *sidebar = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar");
 
   lanka_test_iterate_until (is_folded, leaflet);

@@ -63,7 +63,7 @@ struct _LankaCasesView
   GtkRevealer         *filter_revealer;
   GtkLabel            *filter_label;
   GtkStack            *list_stack;
-  GtkListView         *list_view;
+  GtkGridView         *list_view;
   AdwStatusPage       *error_status;
   GtkLabel            *count_label;
   GtkRevealer         *back_revealer;
@@ -560,7 +560,7 @@ on_selection_changed_cb (LankaCasesView     *self,
 static void
 on_list_view_activate_cb (LankaCasesView *self,
                           guint           position,
-                          GtkListView    *list_view)
+                          GtkGridView    *list_view)
 {
   open_position (self, position, TRUE);
 }
@@ -1340,13 +1340,13 @@ lanka_cases_view_init (LankaCasesView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

@@ -63,7 +63,7 @@ struct _LankaDirectoryView
   GtkRevealer         *filter_revealer;
   GtkLabel            *filter_label;
   GtkStack            *list_stack;
-  GtkListView         *list_view;
+  GtkGridView         *list_view;
   AdwStatusPage       *error_status;
   GtkLabel            *count_label;
   GtkRevealer         *back_revealer;
@@ -347,7 +347,7 @@ on_selection_changed_cb (LankaDirectoryView *self,
 static void
 on_list_view_activate_cb (LankaDirectoryView *self,
                           guint               position,
-                          GtkListView        *list_view)
+                          GtkGridView        *list_view)
 {
   gtk_single_selection_set_selected (self->selection, position);
   show_position (self, position);
@@ -1296,17 +1296,16 @@ lanka_directory_view_class_init (LankaDirectoryViewClass *klass)
   g_type_ensure (LANKA_TYPE_AGENCY_PAGE);
 }
 
-/* GTK 4.8's list view makes its rows as soon as its model has items,
- * shown or not: a couple of hundred rows for the directory while Länka
- * starts on the Cases part.  So the list view gets its model when it is
- * first shown.
+/* GTK 4.8's list widgets make their rows as soon as their model has
+ * items, shown or not, and the directory is hidden while Länka starts on
+ * the Cases part.  So the list gets its model when it is first shown.
  */
 static void
 on_list_view_map_cb (LankaDirectoryView *self,
-                     GtkListView        *list_view)
+                     GtkGridView        *list_view)
 {
-  if (gtk_list_view_get_model (list_view) == NULL)
-    gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (self->selection));
+  if (gtk_grid_view_get_model (list_view) == NULL)
+    gtk_grid_view_set_model (list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 /* Rows are made once and given one agency after another as the list
@@ -1363,7 +1362,7 @@ lanka_directory_view_init (LankaDirectoryView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
 
   /* Typing anywhere in the list goes to the search field. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
@@ -1479,7 +1478,7 @@ lanka_directory_view_show_agency (LankaDirectoryView *self,
 
   select_shown_quietly (self);
 
-  /* GTK 4.8 has no gtk_list_view_scroll_to() yet; the list's own action
+  /* GTK 4.8 has no gtk_grid_view_scroll_to() yet; the grid's own action
    * brings the row into view.
    */
   position = gtk_single_selection_get_selected (self->selection);
