@@ -927,6 +927,12 @@ struct _LankaCaseList
   GArray         *ids;
   GPtrArray      *items;
 
+  /* While a new list replaces the old one (see replace_ids), the old one
+   * follows it, at the positions after the new cases.
+   */
+  GArray         *old_ids;
+  GPtrArray      *old_items;
+
   /* How many pages were read from the database, for the tests that check
    * that a query reads only what the view shows.
    */
@@ -1006,7 +1012,7 @@ lanka_case_list_get_n_items (GListModel *model)
 {
   LankaCaseList *self = LANKA_CASE_LIST (model);
 
-  return self->ids->len;
+  return self->ids->len + (self->old_ids != NULL ? self->old_ids->len : 0);
 }
 
 static gboolean
@@ -1080,8 +1086,18 @@ lanka_case_list_get_item (GListModel *model,
   LankaCaseList *self = LANKA_CASE_LIST (model);
   LankaCaseSummary *summary;
 
+  /* The old list, on its way out: what it had read, nothing more. */
   if (position >= self->ids->len)
-    return NULL;
+    {
+      position -= self->ids->len;
+
+      if (self->old_ids == NULL || position >= self->old_ids->len)
+        return NULL;
+
+      summary = g_ptr_array_index (self->old_items, position);
+
+      return summary != NULL ? g_object_ref (summary) : g_object_new (LANKA_TYPE_CASE_SUMMARY, NULL);
+    }
 
   if (g_ptr_array_index (self->items, position) == NULL)
     {
@@ -1126,7 +1142,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LankaCaseList, lanka_case_list, G_TYPE_OBJECT,
  * new cases are added in front of the old ones, then the old ones are
  * removed.  Between the two a view moves to the top of the list (see
  * lanka_cases_view), and the rows it no longer shows are given the new
- * cases instead of being made anew.
+ * cases instead of being made anew.  Meanwhile the old list stays where
+ * it was, behind the new one, rather than being copied after it: with a
+ * hundred thousand cases the copies cost more than the search.
  */
 static void unref_item (gpointer item);
 
@@ -1137,33 +1155,26 @@ replace_ids (LankaCaseList *self,
   guint removed = self->ids->len;
   guint added = ids->len;
 
+  g_assert (self->old_ids == NULL);
+
+  self->old_ids = g_steal_pointer (&self->ids);
+  self->old_items = g_steal_pointer (&self->items);
+  self->ids = ids;
+  self->items = g_ptr_array_new_full (added, unref_item);
+  g_ptr_array_set_size (self->items, added);
+
   if (removed > 0 && added > 0)
     {
-      g_autoptr(GPtrArray) old_items = g_steal_pointer (&self->items);
-      GArray *old_ids = self->ids;
-
-      self->ids = ids;
-      g_array_append_vals (self->ids, old_ids->data, old_ids->len);
-      g_array_unref (old_ids);
-
-      self->items = g_ptr_array_new_full (added + removed, unref_item);
-      g_ptr_array_set_size (self->items, added);
-      for (guint i = 0; i < removed; i++)
-        g_ptr_array_add (self->items, g_steal_pointer (&old_items->pdata[i]));
-
       g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
 
-      g_array_set_size (self->ids, added);
-      g_ptr_array_set_size (self->items, added);
+      g_clear_pointer (&self->old_ids, g_array_unref);
+      g_clear_pointer (&self->old_items, g_ptr_array_unref);
       g_list_model_items_changed (G_LIST_MODEL (self), added, removed, 0);
     }
   else
     {
-      g_array_unref (self->ids);
-      self->ids = ids;
-
-      g_ptr_array_set_size (self->items, 0);
-      g_ptr_array_set_size (self->items, added);
+      g_clear_pointer (&self->old_ids, g_array_unref);
+      g_clear_pointer (&self->old_items, g_ptr_array_unref);
 
       if (removed > 0 || added > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
@@ -1575,7 +1586,7 @@ lanka_case_list_reload (LankaCaseList  *self,
   if (!(order = order_get (self->database, self->sort, error)))
     return FALSE;
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), order->ids->len);
 
   if (match == NULL && filter_is_empty (self))
     {
