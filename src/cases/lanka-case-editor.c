@@ -79,11 +79,15 @@ struct _LankaCaseEditor
   GPtrArray      *problems;
   /* The sections' names in the drop-down's order. */
   GPtrArray      *shown_sections;
+  /* The sections, each made when it is first needed: nine forms built
+   * at start-up would make every start slower for a case not yet open.
+   */
   GtkWidget      *section_widgets[N_SECTIONS];
   /* The stack's children: each section in its scrolled window, or the
-   * journal, which scrolls by itself.
+   * journal, which scrolls by itself; and where the section goes in it.
    */
   GtkWidget      *section_pages[N_SECTIONS];
+  GtkWidget      *section_holders[N_SECTIONS];
   GtkListBoxRow  *section_rows[N_SECTIONS];
   /* Whether a section was given the case shown.  A section builds its
    * rows when it gets a case, and a filled case has hundreds of them: so
@@ -432,8 +436,35 @@ on_case_changed_cb (LankaCaseEditor *self)
   update_header (self);
 }
 
+/* Section @i, made now if it was not yet. */
+static GtkWidget *
+get_section_widget (LankaCaseEditor *self,
+                    guint            i)
+{
+  g_assert (i < N_SECTIONS);
+
+  if (self->section_widgets[i] != NULL)
+    return self->section_widgets[i];
+
+  self->section_widgets[i] = g_object_new (sections[i].get_type (),
+                                           "database", self->database,
+                                           NULL);
+
+  if (ADW_IS_CLAMP (self->section_holders[i]))
+    adw_clamp_set_child (ADW_CLAMP (self->section_holders[i]), self->section_widgets[i]);
+  else
+    adw_bin_set_child (ADW_BIN (self->section_holders[i]), self->section_widgets[i]);
+
+  /* The People section shows legal names only when the view says so. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->section_widgets[i]), "show-names"))
+    g_object_bind_property (self, "show-names", self->section_widgets[i], "show-names",
+                            G_BINDING_SYNC_CREATE);
+
+  return self->section_widgets[i];
+}
+
 /* Gives section @i the case shown, which builds its rows, unless it has
- * it already.
+ * it already.  A section not made yet has nothing to let go of.
  */
 static void
 ensure_section (LankaCaseEditor *self,
@@ -445,7 +476,11 @@ ensure_section (LankaCaseEditor *self,
     return;
 
   self->section_current[i] = TRUE;
-  g_object_set (self->section_widgets[i],
+
+  if (self->section_widgets[i] == NULL && self->kase == NULL)
+    return;
+
+  g_object_set (get_section_widget (self, i),
                 "database", self->database,
                 "case", self->kase,
                 NULL);
@@ -627,7 +662,7 @@ show_nth_section (GtkWidget *widget,
    */
   for (guint i = 0; i < N_SECTIONS; i++)
     if (g_str_equal (sections[i].name, name))
-      gtk_widget_child_focus (self->section_widgets[i], GTK_DIR_TAB_FORWARD);
+      gtk_widget_child_focus (get_section_widget (self, i), GTK_DIR_TAB_FORWARD);
 
   return TRUE;
 }
@@ -676,15 +711,14 @@ add_sections (LankaCaseEditor *self)
       GtkWidget *page;
       GtkWidget *label;
 
-      self->section_widgets[i] = g_object_new (sections[i].get_type (), NULL);
-
-      if (LANKA_IS_CASE_JOURNAL (self->section_widgets[i]))
+      if (sections[i].get_type () == LANKA_TYPE_CASE_JOURNAL)
         {
           /* The journal scrolls its entries itself and keeps the composer
            * below them in sight; another scroller and margins around it
            * would scroll the composer away and take width a phone lacks.
            */
-          page = self->section_widgets[i];
+          page = adw_bin_new ();
+          self->section_holders[i] = page;
         }
       else
         {
@@ -696,7 +730,7 @@ add_sections (LankaCaseEditor *self)
           gtk_widget_set_margin_bottom (clamp, 24);
           gtk_widget_set_margin_start (clamp, 12);
           gtk_widget_set_margin_end (clamp, 12);
-          adw_clamp_set_child (ADW_CLAMP (clamp), self->section_widgets[i]);
+          self->section_holders[i] = clamp;
 
           page = gtk_scrolled_window_new ();
           gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page),
@@ -714,11 +748,6 @@ add_sections (LankaCaseEditor *self)
       gtk_list_box_row_set_child (self->section_rows[i], label);
       gtk_list_box_append (self->section_list, GTK_WIDGET (self->section_rows[i]));
     }
-
-  /* The People section shows legal names only when the view says so. */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->section_widgets[1]), "show-names"))
-    g_object_bind_property (self, "show-names", self->section_widgets[1], "show-names",
-                            G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -975,7 +1004,8 @@ lanka_case_editor_set_database (LankaCaseEditor *self,
   follow_application (self);
 
   for (guint i = 0; i < N_SECTIONS; i++)
-    g_object_set (self->section_widgets[i], "database", database, NULL);
+    if (self->section_widgets[i] != NULL)
+      g_object_set (self->section_widgets[i], "database", database, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
