@@ -807,6 +807,65 @@ test_journal_entry_reload (void)
   g_assert_cmpstr (lanka_case_summary_get_uuid (item (list, 0)), ==, uuid);
 }
 
+static guint
+count_with (LankaCaseList         *list,
+            const LankaCaseFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lanka_case_list_set_query (list, NULL, filter, LANKA_CASE_SORT_NUMBER, FALSE,
+                                            &error));
+  g_assert_no_error (error);
+
+  return n_items (list);
+}
+
+/* A person tries one filter after another: the cases of each condition
+ * are kept between queries, combined in any way, and read again once a
+ * case changed.
+ */
+static void
+test_filter_kept (void)
+{
+  static const LankaCaseFilter intake = { .status = "intake" };
+  static const LankaCaseFilter child = { .child_only = TRUE };
+  static const LankaCaseFilter both = { .status = "intake", .child_only = TRUE };
+  g_autoptr(LankaCaseList) list = lanka_case_list_new (database);
+  g_autoptr(LankaCase) kase = lanka_case_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_intake = count_with (list, &intake);
+  guint n_child = count_with (list, &child);
+  guint n_both = count_with (list, &both);
+
+  g_assert_cmpuint (n_intake, ==,
+                    query_int ("SELECT count(*) FROM \"case\" WHERE status = 'intake'", NULL));
+  g_assert_cmpuint (n_child, ==,
+                    query_int ("SELECT count(*) FROM \"case\" WHERE child = 1", NULL));
+  g_assert_cmpuint (n_both, ==, query_int ("SELECT count(*) FROM \"case\" "
+                                           "WHERE status = 'intake' AND child = 1", NULL));
+  g_assert_cmpuint (n_both, >, 0);
+  g_assert_cmpuint (n_both, <, MIN (n_intake, n_child));
+
+  /* Again, from what was kept. */
+  g_assert_cmpuint (count_with (list, &intake), ==, n_intake);
+  g_assert_cmpuint (count_with (list, &both), ==, n_both);
+
+  /* A new case is at intake, and not a child's. */
+  lanka_record_set (lanka_case_get_victim (kase), "alias", "Testfall Filter");
+  g_assert_true (lanka_cases_save (database, kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_with (list, &intake), ==, n_intake + 1);
+  g_assert_cmpuint (count_with (list, &child), ==, n_child);
+  g_assert_cmpuint (count_with (list, &both), ==, n_both);
+  g_assert_false (list_contains (list, lanka_case_get_uuid (kase)));
+  count_with (list, &intake);
+  g_assert_true (list_contains (list, lanka_case_get_uuid (kase)));
+
+  g_assert_true (lanka_cases_delete (database, lanka_case_get_uuid (kase), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_with (list, &intake), ==, n_intake);
+}
+
 static void
 test_save_reload (void)
 {
@@ -980,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/store/case-list/timings", test_timings);
   g_test_add_func ("/store/case-list/has-draft", test_has_draft);
   g_test_add_func ("/store/case-list/journal-entry-reload", test_journal_entry_reload);
+  g_test_add_func ("/store/case-list/filter-kept", test_filter_kept);
   g_test_add_func ("/store/case-list/save-reload", test_save_reload);
   g_test_add_func ("/store/case-list/database-closed", test_database_closed);
 

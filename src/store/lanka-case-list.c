@@ -14,8 +14,9 @@
  * is read once (from its index alone) and kept on the database until the
  * connection changes anything.  A query then only marks the places of the
  * search index's matches and of the filter's cases, and reads the order
- * once.  The filter's cases are kept too, since a person types with the
- * same filter set.
+ * once.  The cases of each condition of the filter (a status, a step,
+ * the children) are kept too, each read from its own index, since a
+ * person types with the same filter set or tries one after another.
  */
 
 #define G_LOG_DOMAIN "lanka-case-list"
@@ -918,7 +919,7 @@ struct _LankaCaseList
   gboolean        show_names;
 
   /* The cases the filter alone lets through, while nothing changed. */
-  GArray         *filter_ids;
+  GHashTable     *filter_sets;
   gint64          filter_changes;
 
   /* The matches in list order, and the cases read so far (NULL where
@@ -1194,7 +1195,7 @@ on_database_notify_open_cb (LankaCaseList *self,
 {
   if (!lanka_database_is_open (database))
     {
-      g_clear_pointer (&self->filter_ids, g_array_unref);
+      g_hash_table_remove_all (self->filter_sets);
       replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
     }
 }
@@ -1233,7 +1234,7 @@ lanka_case_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->filter_ids, g_array_unref);
+  g_clear_pointer (&self->filter_sets, g_hash_table_unref);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->form, g_free);
@@ -1336,6 +1337,8 @@ lanka_case_list_init (LankaCaseList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->filter_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)g_array_unref);
   self->sort = LANKA_CASE_SORT_NUMBER;
 }
 
@@ -1425,15 +1428,6 @@ lanka_case_list_set_query (LankaCaseList          *self,
       return FALSE;
     }
 
-  /* A different filter: the cases it lets through are read again. */
-  if (g_strcmp0 (self->status, filter->status) != 0 ||
-      self->nrm_step != filter->nrm_step ||
-      g_strcmp0 (self->form, filter->form) != 0 ||
-      self->child_only != filter->child_only ||
-      g_strcmp0 (self->risk, filter->risk) != 0 ||
-      g_strcmp0 (self->county, filter->county) != 0)
-    g_clear_pointer (&self->filter_ids, g_array_unref);
-
   replace_string (&self->text, text);
   replace_string (&self->status, filter->status);
   self->nrm_step = filter->nrm_step;
@@ -1447,54 +1441,95 @@ lanka_case_list_set_query (LankaCaseList          *self,
   return lanka_case_list_reload (self, error);
 }
 
-/* The ids of the cases the filter lets through, unordered.  The statement
- * is made of fixed parts, one per filter set, so that each combination
- * gets a plan that uses its index; the values are bound.
+/* One condition of the filter: the cases of one status, one NRM step,
+ * the children, and so on.  Each is read on its own, from the index that
+ * holds it and nothing else of the case, and kept while nothing changes:
+ * a person tries one filter after another, and combining them is a
+ * matter of marks in memory (see lanka_case_list_reload).  A statement
+ * with every condition at once would look up each case of one index in
+ * the table to check the others: 30 000 lookups for the open child cases
+ * of a hundred thousand.
  */
-static gboolean
-read_filter_ids (LankaCaseList  *self,
-                 GArray         *ids,
-                 GError        **error)
+typedef struct
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM \"case\" c WHERE 1");
-  gboolean open_only = g_strcmp0 (self->status, "open") == 0;
-  gboolean urgent_only = g_strcmp0 (self->risk, "urgent") == 0;
+  const char *sql;
+  const char *value;  /* bound to ?1, if not NULL */
+  int         number; /* bound to ?1, if not 0 */
+} Condition;
+
+static guint
+get_conditions (LankaCaseList *self,
+                Condition     *conditions)
+{
+  guint n = 0;
+
+  if (g_strcmp0 (self->status, "open") == 0)
+    conditions[n++] = (Condition) {
+      "SELECT id FROM \"case\" WHERE status NOT IN " CLOSED_STATUSES, NULL, 0 };
+  else if (is_set (self->status))
+    conditions[n++] = (Condition) {
+      "SELECT id FROM \"case\" WHERE status = ?1", self->status, 0 };
+  if (self->nrm_step != 0)
+    conditions[n++] = (Condition) {
+      "SELECT id FROM \"case\" WHERE nrm_step = ?1", NULL, self->nrm_step };
+  if (self->child_only)
+    conditions[n++] = (Condition) { "SELECT id FROM \"case\" WHERE child = 1", NULL, 0 };
+  if (g_strcmp0 (self->risk, "urgent") == 0)
+    conditions[n++] = (Condition) { "SELECT id FROM \"case\" WHERE urgent = 1", NULL, 0 };
+  else if (is_set (self->risk))
+    conditions[n++] = (Condition) {
+      "SELECT id FROM \"case\" WHERE risk = ?1", self->risk, 0 };
+  if (is_set (self->county))
+    conditions[n++] = (Condition) {
+      "SELECT id FROM \"case\" WHERE county = ?1", self->county, 0 };
+  if (is_set (self->form))
+    conditions[n++] = (Condition) {
+      "SELECT DISTINCT e.case_id FROM exploitation_value v "
+      "JOIN exploitation e ON e.id = v.exploitation "
+      "WHERE v.kind = 'form' AND v.code = ?1", self->form, 0 };
+
+  return n;
+}
+
+#define MAX_CONDITIONS 6
+
+/* The ids of the cases @condition lets through, unordered: kept, or read
+ * now.
+ */
+static GArray *
+get_condition_ids (LankaCaseList    *self,
+                   const Condition  *condition,
+                   GError          **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
+  GArray *kept;
+  gint64 changes;
   int rc;
 
-  if (open_only)
-    g_string_append (sql, " AND c.status NOT IN " CLOSED_STATUSES);
-  else if (is_set (self->status))
-    g_string_append (sql, " AND c.status = :status");
-  if (self->nrm_step != 0)
-    g_string_append (sql, " AND c.nrm_step = :nrm_step");
-  if (self->child_only)
-    g_string_append (sql, " AND c.child = 1");
-  if (urgent_only)
-    g_string_append (sql, " AND c.urgent = 1");
-  else if (is_set (self->risk))
-    g_string_append (sql, " AND c.risk = :risk");
-  if (is_set (self->county))
-    g_string_append (sql, " AND c.county = :county");
-  if (is_set (self->form))
-    g_string_append (sql,
-                     " AND c.id IN (SELECT e.case_id FROM exploitation_value v "
-                     "JOIN exploitation e ON e.id = v.exploitation "
-                     "WHERE v.kind = 'form' AND v.code = :form)");
+  key = g_strdup_printf ("%s\n%s\n%d", condition->sql,
+                         condition->value != NULL ? condition->value : "", condition->number);
 
-  if (!(stmt = _lanka_database_prepare (self->database, sql->str, error)))
-    return FALSE;
+  changes = current_changes (self->database);
+  if (changes < 0 || changes != self->filter_changes)
+    {
+      g_hash_table_remove_all (self->filter_sets);
+      self->filter_changes = changes;
+    }
 
-  if (!open_only && is_set (self->status))
-    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":status"), self->status);
-  if (self->nrm_step != 0)
-    sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":nrm_step"), self->nrm_step);
-  if (!urgent_only && is_set (self->risk))
-    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":risk"), self->risk);
-  if (is_set (self->county))
-    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":county"), self->county);
-  if (is_set (self->form))
-    bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":form"), self->form);
+  if ((kept = g_hash_table_lookup (self->filter_sets, key)) != NULL)
+    return g_array_ref (kept);
+
+  if (!(stmt = _lanka_database_prepare (self->database, condition->sql, error)))
+    return NULL;
+
+  if (condition->value != NULL)
+    bind_text (stmt, 1, condition->value);
+  else if (condition->number != 0)
+    sqlite3_bind_int (stmt, 1, condition->number);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1503,7 +1538,13 @@ read_filter_ids (LankaCaseList  *self,
       g_array_append_val (ids, id);
     }
 
-  return finish_rows (self->database, stmt, rc, error);
+  if (!finish_rows (self->database, stmt, rc, error))
+    return NULL;
+
+  if (changes >= 0)
+    g_hash_table_insert (self->filter_sets, g_steal_pointer (&key), g_array_ref (ids));
+
+  return g_steal_pointer (&ids);
 }
 
 static gboolean
@@ -1567,8 +1608,9 @@ lanka_case_list_reload (LankaCaseList  *self,
   g_autoptr(GArray) matches = NULL;
   g_autofree guint8 *marks = NULL;
   g_autofree char *match = NULL;
+  Condition conditions[MAX_CONDITIONS];
+  guint n_conditions;
   const Order *order;
-  gint64 changes;
   guint8 wanted = 0;
 
   g_return_val_if_fail (LANKA_IS_CASE_LIST (self), FALSE);
@@ -1597,24 +1639,18 @@ lanka_case_list_reload (LankaCaseList  *self,
 
   marks = g_malloc0 (MAX (order->ids->len, 1));
 
-  if (!filter_is_empty (self))
+  /* A bit for each condition of the filter, one for the search. */
+  n_conditions = get_conditions (self, conditions);
+
+  for (guint i = 0; i < n_conditions; i++)
     {
-      changes = current_changes (self->database);
+      g_autoptr(GArray) condition_ids = get_condition_ids (self, &conditions[i], error);
 
-      if (self->filter_ids == NULL || changes < 0 || self->filter_changes != changes)
-        {
-          g_autoptr(GArray) filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (condition_ids == NULL)
+        return FALSE;
 
-          if (!read_filter_ids (self, filter_ids, error))
-            return FALSE;
-
-          g_clear_pointer (&self->filter_ids, g_array_unref);
-          self->filter_ids = g_steal_pointer (&filter_ids);
-          self->filter_changes = changes;
-        }
-
-      mark (order, self->filter_ids, marks, 1);
-      wanted |= 1;
+      mark (order, condition_ids, marks, 1 << i);
+      wanted |= 1 << i;
     }
 
   if (match != NULL)
@@ -1624,8 +1660,8 @@ lanka_case_list_reload (LankaCaseList  *self,
       if (!read_match_ids (self, match, matches, error))
         return FALSE;
 
-      mark (order, matches, marks, 2);
-      wanted |= 2;
+      mark (order, matches, marks, 1 << MAX_CONDITIONS);
+      wanted |= 1 << MAX_CONDITIONS;
     }
 
   for (guint rank = 0; rank < order->ids->len; rank++)
