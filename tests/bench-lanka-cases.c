@@ -69,15 +69,13 @@ type_word (LankaCaseList *list,
            const char    *metric,
            const char    *all)
 {
-  for (guint round = 0; round < ROUNDS; round++)
-    for (const char *p = word; *p != '\0';)
-      {
-        g_autofree char *prefix = NULL;
-        double ms;
+  g_auto(GStrv) prefixes = bench_prefixes (word);
 
-        p = g_utf8_next_char (p);
-        prefix = g_strndup (word, p - word);
-        ms = query (list, prefix, NULL);
+  for (guint round = 0; round < ROUNDS; round++)
+    for (guint i = 0; prefixes[i] != NULL; i++)
+      {
+        double ms = query (list, prefixes[i], NULL);
+
         bench_run_add (run, metric, ms);
         bench_run_add (run, all, ms);
       }

@@ -351,27 +351,6 @@ keystroke (LankaAgencyList *list,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* Typing @word letter by letter, @ROUNDS times. */
-static void
-type_word (LankaAgencyList *list,
-           const char      *word,
-           BenchRun        *run,
-           const char      *metric)
-{
-  for (guint round = 0; round < ROUNDS; round++)
-    for (const char *p = word; *p != '\0';)
-      {
-        g_autofree char *prefix = NULL;
-        double ms;
-
-        p = g_utf8_next_char (p);
-        prefix = g_strndup (word, p - word);
-        ms = keystroke (list, prefix);
-        bench_run_add (run, metric, ms);
-        bench_run_add (run, "directory-keystroke", ms);
-      }
-}
-
 static void
 type_sequence (LankaAgencyList    *list,
                const char * const *texts,
@@ -386,6 +365,18 @@ type_sequence (LankaAgencyList    *list,
         bench_run_add (run, metric, ms);
         bench_run_add (run, "directory-keystroke", ms);
       }
+}
+
+/* Typing @word letter by letter, @ROUNDS times. */
+static void
+type_word (LankaAgencyList *list,
+           const char      *word,
+           BenchRun        *run,
+           const char      *metric)
+{
+  g_auto(GStrv) prefixes = bench_prefixes (word);
+
+  type_sequence (list, (const char * const *)prefixes, run, metric);
 }
 
 /**

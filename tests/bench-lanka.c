@@ -148,6 +148,24 @@ bench_run_get_total (BenchRun *run)
   return run->total;
 }
 
+/* What the search field holds as @word is typed: "b", "bo", "boe"… */
+GStrv
+bench_prefixes (const char *word)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (const char *p = word; *p != '\0';)
+    {
+      g_autofree char *prefix = NULL;
+
+      p = g_utf8_next_char (p);
+      prefix = g_strndup (word, p - word);
+      g_strv_builder_add (builder, prefix);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 report_run (LankaBench *bench,
             BenchRun   *run)

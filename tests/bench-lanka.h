@@ -28,6 +28,8 @@ GArray   *bench_run_get             (BenchRun      *run,
                                      const char    *metric);
 double    bench_run_get_total       (BenchRun      *run);
 
+GStrv     bench_prefixes            (const char    *word);
+
 /* Times @call in milliseconds. */
 #define BENCH_TIME(ms, call) \
   G_STMT_START { \
