@@ -918,7 +918,9 @@ struct _LankaCaseList
   LankaCaseSort   sort;
   gboolean        show_names;
 
-  /* The cases the filter alone lets through, while nothing changed. */
+  /* The cases of each condition of the filter (see get_conditions), by
+   * its statement and value, while nothing changed.
+   */
   GHashTable     *filter_sets;
   gint64          filter_changes;
 
