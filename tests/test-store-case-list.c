@@ -382,6 +382,25 @@ test_sort_number (void)
                                         lanka_case_summary_get_number (item (list, i))), >, 0);
 }
 
+/* What the unlock prepares in its worker is the order the list uses:
+ * newest first, every case once.
+ */
+static void
+test_prepare (void)
+{
+  g_autoptr(LankaCaseList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lanka_case_list_prepare (database, &error));
+  g_assert_no_error (error);
+
+  list = list_new (NULL, NULL, LANKA_CASE_SORT_NUMBER, FALSE);
+  g_assert_cmpuint (n_items (list), ==, N_CASES);
+  for (guint i = 1; i < 200; i++)
+    g_assert_cmpint (compare_numbers (lanka_case_summary_get_number (item (list, i - 1)),
+                                      lanka_case_summary_get_number (item (list, i))), >, 0);
+}
+
 static void
 test_sort_alias (void)
 {
@@ -1028,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/store/case-list/count", test_count);
   g_test_add_func ("/store/case-list/lazy", test_lazy);
   g_test_add_func ("/store/case-list/sort-number", test_sort_number);
+  g_test_add_func ("/store/case-list/prepare", test_prepare);
   g_test_add_func ("/store/case-list/sort-alias", test_sort_alias);
   g_test_add_func ("/store/case-list/sort-modified", test_sort_modified);
   g_test_add_func ("/store/case-list/sort-deadline", test_sort_deadline);

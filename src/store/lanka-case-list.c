@@ -1345,6 +1345,28 @@ lanka_case_list_init (LankaCaseList *self)
 }
 
 /**
+ * lanka_case_list_prepare:
+ * @database: a database just opened
+ * @error: a location for a #GError
+ *
+ * Reads the order of the cases, newest first, which the case list then
+ * finds ready: with a hundred thousand cases that is some 40 ms, better
+ * spent in the worker that unlocks than on the main thread while the
+ * window waits for its first frame.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lanka_case_list_prepare (LankaDatabase  *database,
+                         GError        **error)
+{
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return order_get (database, LANKA_CASE_SORT_NUMBER, error) != NULL;
+}
+
+/**
  * lanka_case_list_new:
  * @database: an open #LankaDatabase
  *

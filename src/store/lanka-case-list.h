@@ -70,6 +70,8 @@ G_DECLARE_FINAL_TYPE (LankaCaseList, lanka_case_list, LANKA, CASE_LIST, GObject)
  * database closes.  With names shown, the search also looks at legal
  * names.
  */
+gboolean       lanka_case_list_prepare        (LankaDatabase          *database,
+                                               GError                **error);
 LankaCaseList *lanka_case_list_new            (LankaDatabase          *database);
 LankaDatabase *lanka_case_list_get_database   (LankaCaseList          *self);
 gboolean       lanka_case_list_set_query      (LankaCaseList          *self,

@@ -12,6 +12,7 @@
 #include "lanka-vault.h"
 
 #include "lanka-audit.h"
+#include "lanka-case-list.h"
 #include "lanka-data-dir.h"
 #include "lanka-keyring.h"
 #include "lanka-slots.h"
@@ -910,9 +911,18 @@ unlock_thread (GTask        *task,
                            &error);
 
   if (database == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, database, g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The case list is the first thing shown: its order is read here,
+   * while the window is still being built.
+   */
+  if (!lanka_case_list_prepare (database, &error))
+    g_debug ("The order of the cases could not be read yet: %s", error->message);
+
+  g_task_return_pointer (task, database, g_object_unref);
 }
 
 /**
