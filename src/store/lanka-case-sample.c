@@ -369,13 +369,17 @@ age_on (guint32 birth,
   return MAX (years, 0);
 }
 
-/* Noon of @julian, in microseconds since the epoch, and some minutes on. */
+/* A time in the working hours of @julian, in microseconds since the epoch,
+ * never later than the start of today.
+ */
 static gint64
 time_of (Generator *self,
          guint32    julian)
 {
-  return (gint64) (julian - self->epoch) * USEC_PER_DAY
-         + (gint64) g_rand_int_range (self->rand, 8 * 60, 17 * 60) * 60 * G_USEC_PER_SEC;
+  gint64 time = (gint64) (julian - self->epoch) * USEC_PER_DAY
+                + (gint64) g_rand_int_range (self->rand, 8 * 60, 17 * 60) * 60 * G_USEC_PER_SEC;
+
+  return MIN (time, self->now);
 }
 
 /* The case's next date something is due, as a save works it out
