@@ -508,6 +508,25 @@ lanka_application_lock_action (GSimpleAction *action,
   lanka_application_lock (LANKA_APPLICATION (user_data));
 }
 
+/* The notification of tasks due today leads here. */
+static void
+lanka_application_show_due_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LankaApplication *self = user_data;
+  LankaWindow *window;
+
+  g_assert (LANKA_IS_APPLICATION (self));
+
+  window = lanka_application_get_window (self);
+  if (window == NULL)
+    window = lanka_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  _lanka_window_show_due (window);
+}
+
 static void
 on_lock_requested_cb (LankaApplication *self,
                       const char       *reason,
@@ -554,6 +573,7 @@ static const GActionEntry app_entries[] = {
   { "preferences", lanka_application_preferences_action },
   { "about", lanka_application_about_action },
   { "help", lanka_application_help_action },
+  { "show-due", lanka_application_show_due_action },
 };
 
 static const struct {

@@ -15,6 +15,7 @@
 #include "lanka-passphrase-dialog.h"
 #include "lanka-preferences-window.h"
 #include "lanka-recovery-code-dialog.h"
+#include "lanka-retention.h"
 #include "lanka-unlock-error.h"
 #include "lanka-window.h"
 
@@ -49,6 +50,16 @@ struct _LankaPreferencesWindow
   AdwActionRow         *folder_row;
   GtkSpinButton        *keep_spin;
   AdwActionRow         *last_backup_row;
+  AdwPreferencesGroup  *retention_group;
+  AdwActionRow         *retention_years_row;
+  GtkSpinButton        *retention_years_spin;
+  AdwActionRow         *retention_sample_row;
+  GtkSwitch            *retention_sample_switch;
+
+  /* Set while the retention controls show the database's rule, so that
+   * showing it does not write it back.
+   */
+  guint                 loading_retention : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LankaPreferencesWindow, lanka_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -190,6 +201,64 @@ update_actions (LankaPreferencesWindow *self)
     }
 }
 
+/* The retention rule lives in the database, not in GSettings: it goes
+ * with the data, to a restored backup too.  While Länka is locked it
+ * cannot be read or changed.
+ */
+static void
+update_retention (LankaPreferencesWindow *self)
+{
+  LankaDatabase *database = NULL;
+  LankaRetentionRule rule;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (LANKA_IS_PREFERENCES_WINDOW (self));
+
+  if (self->application != NULL)
+    database = lanka_application_get_database (self->application);
+
+  lanka_retention_rule_init (&rule);
+  if (database != NULL && !lanka_retention_get_rule (database, &rule, &error))
+    {
+      g_debug ("The retention rule could not be read: %s", error->message);
+      lanka_retention_rule_init (&rule);
+    }
+
+  self->loading_retention = TRUE;
+  gtk_spin_button_set_value (self->retention_years_spin, CLAMP (rule.years, 1, 30));
+  gtk_switch_set_active (self->retention_sample_switch, rule.research_sample);
+  self->loading_retention = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->retention_years_row), database != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->retention_sample_row), database != NULL);
+}
+
+static void
+on_retention_changed_cb (LankaPreferencesWindow *self)
+{
+  LankaDatabase *database = NULL;
+  LankaRetentionRule rule;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading_retention || self->application == NULL)
+    return;
+
+  database = lanka_application_get_database (self->application);
+  if (database == NULL)
+    return;
+
+  lanka_retention_rule_init (&rule);
+  rule.years = gtk_spin_button_get_value_as_int (self->retention_years_spin);
+  rule.research_sample = gtk_switch_get_active (self->retention_sample_switch);
+
+  if (!lanka_retention_set_rule (database, &rule, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      update_retention (self);
+    }
+}
+
 static void
 update_idle_lock (LankaPreferencesWindow *self)
 {
@@ -262,6 +331,7 @@ on_application_changed_cb (LankaPreferencesWindow *self,
     g_cancellable_cancel (self->backup_cancellable);
 
   update_actions (self);
+  update_retention (self);
 }
 
 static gboolean
@@ -668,6 +738,7 @@ lanka_preferences_window_constructed (GObject *object)
   update_folder (self);
   update_last_backup (self);
   update_actions (self);
+  update_retention (self);
 }
 
 static void
@@ -733,10 +804,16 @@ lanka_preferences_window_class_init (LankaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, recovery_code_row);
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, remove_passphrase_button);
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, restore_row);
+  gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, retention_group);
+  gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, retention_sample_row);
+  gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, retention_sample_switch);
+  gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, retention_years_row);
+  gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, retention_years_spin);
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, rotate_key_row);
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, screen_lock_switch);
   gtk_widget_class_bind_template_child (widget_class, LankaPreferencesWindow, set_passphrase_button);
   gtk_widget_class_bind_template_callback (widget_class, on_event_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_retention_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "preferences.set-passphrase", NULL,
                                    lanka_preferences_window_set_passphrase);

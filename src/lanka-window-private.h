@@ -10,6 +10,7 @@
 #include "lanka-cases-view.h"
 #include "lanka-create-page.h"
 #include "lanka-directory-view.h"
+#include "lanka-due-notifier.h"
 #include "lanka-restore-page.h"
 #include "lanka-unlock-page.h"
 #include "lanka-welcome-page.h"
@@ -23,6 +24,11 @@ struct _LankaWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+
+  /* Announces the tasks due today while the database is open. */
+  LankaDueNotifier     *due_notifier;
+  /* Counts and lists of what is due change at midnight. */
+  guint                 midnight_source;
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -53,6 +59,8 @@ struct _LankaWindow
 };
 
 void _lanka_window_update_page        (LankaWindow      *self);
+void _lanka_window_show_due           (LankaWindow      *self);
+void _lanka_window_update_due_badge   (LankaWindow      *self);
 
 void _lanka_window_class_actions_init (LankaWindowClass *klass);
 void _lanka_window_actions_init       (LankaWindow      *self);

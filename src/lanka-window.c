@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lanka-application.h"
+#include "lanka-tasks.h"
 #include "lanka-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LankaWindow, lanka_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -23,6 +24,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void schedule_midnight (LankaWindow *self);
 
 LankaWindow *
 lanka_window_new (LankaApplication *application)
@@ -132,6 +135,105 @@ on_main_stack_visible_child_name_cb (LankaWindow *self,
 }
 
 /**
+ * _lanka_window_update_due_badge:
+ * @self: a #LankaWindow
+ *
+ * The Cases part's badge in the view switcher is the number of tasks
+ * overdue or due today; none shows no badge.
+ */
+void
+_lanka_window_update_due_badge (LankaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  LankaDatabase *database = NULL;
+  AdwViewStackPage *page;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert (LANKA_IS_WINDOW (self));
+
+  if (LANKA_IS_APPLICATION (app))
+    database = lanka_application_get_database (LANKA_APPLICATION (app));
+  if (database != NULL)
+    count = lanka_tasks_count_due (database, NULL, &error);
+  if (error != NULL)
+    g_debug ("The tasks due could not be counted: %s", error->message);
+
+  page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->cases_view));
+  adw_view_stack_page_set_badge_number (page, count);
+}
+
+/**
+ * _lanka_window_show_due:
+ * @self: a #LankaWindow
+ *
+ * Shows the Cases part with the tasks due, as the notification about
+ * them asks.  While Länka is locked there is nothing to show.
+ */
+void
+_lanka_window_show_due (LankaWindow *self)
+{
+  g_assert (LANKA_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    return;
+
+  lanka_window_set_visible_part (self, "cases");
+  gtk_widget_activate_action (GTK_WIDGET (self->cases_view), "cases.show-due", NULL);
+}
+
+static void
+on_cases_view_tasks_changed_cb (LankaWindow    *self,
+                                LankaCasesView *cases_view)
+{
+  g_autofree char *announced = NULL;
+
+  _lanka_window_update_due_badge (self);
+
+  /* A task added or moved to today is announced, and the notification
+   * goes when the last of today's is done.
+   */
+  if (self->due_notifier != NULL)
+    announced = lanka_due_notifier_check (self->due_notifier, NULL);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  LankaWindow *self = user_data;
+
+  self->midnight_source = 0;
+
+  /* Today's tasks become overdue and this week's today's. */
+  gtk_widget_activate_action (GTK_WIDGET (self->cases_view), "cases.tasks-changed", NULL);
+  _lanka_window_update_due_badge (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_midnight (LankaWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+
+  if (!LANKA_IS_APPLICATION (app) || lanka_application_get_database (LANKA_APPLICATION (app)) == NULL)
+    return;
+
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+  self->midnight_source =
+    g_timeout_add_seconds (MAX (1, g_date_time_difference (midnight, now) / G_TIME_SPAN_SECOND) + 1,
+                           on_midnight_cb, self);
+}
+
+/**
  * _lanka_window_update_page:
  * @self: a #LankaWindow
  *
@@ -154,6 +256,10 @@ _lanka_window_update_page (LankaWindow *self)
   gtk_revealer_set_reveal_child (self->sample_banner, lanka_application_get_is_sample (app));
   lanka_cases_view_set_database (self->cases_view, lanka_application_get_database (app));
   lanka_directory_view_set_database (self->directory_view, lanka_application_get_database (app));
+  if (self->due_notifier != NULL)
+    lanka_due_notifier_set_database (self->due_notifier, lanka_application_get_database (app));
+  _lanka_window_update_due_badge (self);
+  schedule_midnight (self);
 
   if (lanka_application_get_database (app) != NULL)
     {
@@ -424,6 +530,9 @@ on_notify_application_cb (LankaWindow *self,
   if (!LANKA_IS_APPLICATION (application))
     return;
 
+  if (self->due_notifier == NULL)
+    self->due_notifier = lanka_due_notifier_new (G_APPLICATION (application));
+
   g_signal_connect_object (application,
                            "notify::database",
                            G_CALLBACK (on_application_state_cb),
@@ -459,6 +568,8 @@ lanka_window_dispose (GObject *object)
   LankaWindow *self = (LankaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_object (&self->due_notifier);
 
   /* The switchers live in other branches of the tree than the stack they
    * follow; let go of it before the tree is torn down.
@@ -594,6 +705,8 @@ lanka_window_init (LankaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+  g_signal_connect_object (self->cases_view, "tasks-changed",
+                           G_CALLBACK (on_cases_view_tasks_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The first page was visible before anyone listened. */
   on_main_stack_visible_child_name_cb (self, NULL, self->main_stack);

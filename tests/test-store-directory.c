@@ -1772,7 +1772,7 @@ test_vocabulary_codes (void)
     "threat", "protected_identity", "interpreter_required", "pregnant", "medical_needs",
     "disability", "missing_risk", "violence_in_family",
   };
-  guint n_vocabularies = LANKA_VOCABULARY_BIRTH_PRECISION + 1;
+  guint n_vocabularies = LANKA_VOCABULARY_TASK_KIND + 1;
 
   for (guint v = 0; v < n_vocabularies; v++)
     {
@@ -1823,7 +1823,7 @@ test_vocabulary_swedish (void)
   g_autofree char *mo = g_build_filename (TEST_LOCALEDIR, "sv", "LC_MESSAGES",
                                           GETTEXT_PACKAGE ".mo", NULL);
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-  guint n_vocabularies = LANKA_VOCABULARY_BIRTH_PRECISION + 1;
+  guint n_vocabularies = LANKA_VOCABULARY_TASK_KIND + 1;
 
   if (!g_file_test (mo, G_FILE_TEST_EXISTS))
     {

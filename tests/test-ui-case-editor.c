@@ -778,8 +778,8 @@ test_narrow (Fixture       *fixture,
 
   /* The drop-down lists every section shown, Child last, and picks one. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
-                    ==, 9);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 7);
+                    ==, 11);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 9);
   g_assert_cmpstr (lanka_case_editor_get_section (editor), ==, "closure");
   lanka_case_editor_show_section (editor, "people");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 1);

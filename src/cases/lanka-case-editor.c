@@ -22,7 +22,9 @@
 #include "lanka-case-people.h"
 #include "lanka-case-plan.h"
 #include "lanka-case-protection.h"
+#include "lanka-case-referrals.h"
 #include "lanka-case-rows.h"
+#include "lanka-case-tasks.h"
 #include "lanka-cases.h"
 #include "lanka-store-error.h"
 #include "lanka-vocabulary.h"
@@ -55,8 +57,10 @@ static const Section sections[] = {
   { "people", N_("People"), lanka_case_people_get_type },
   { "exploitation", N_("Exploitation"), lanka_case_exploitation_get_type },
   { "protection", N_("Protection and Risk"), lanka_case_protection_get_type },
+  { "tasks", N_("Deadlines"), lanka_case_tasks_get_type },
   { "legal", N_("Residence and Legal"), lanka_case_legal_get_type },
   { "plan", N_("Support Plan"), lanka_case_plan_get_type },
+  { "referrals", N_("Referrals and Consent"), lanka_case_referrals_get_type },
   { "journal", N_("Journal"), lanka_case_journal_get_type },
   { "closure", N_("Closure"), lanka_case_closure_get_type },
   { "child", N_("Child"), lanka_case_child_get_type },
@@ -228,6 +232,7 @@ update_actions (LankaCaseEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-editor.save",
                                  self->kase != NULL &&
                                  (self->modified || lanka_case_is_new (self->kase)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-editor.refer", self->kase != NULL);
 }
 
 static gboolean
@@ -695,6 +700,27 @@ show_section_action (GtkWidget  *widget,
                                   g_variant_get_string (parameter, NULL));
 }
 
+/* Refer… opens the referral dialog over the section that lists the
+ * referrals, so that the new one is seen there when it is sent.  A case
+ * not saved yet gets the section, which says why it cannot be referred.
+ */
+static void
+refer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LankaCaseEditor *self = LANKA_CASE_EDITOR (widget);
+
+  if (self->kase == NULL)
+    return;
+
+  lanka_case_editor_show_section (self, "referrals");
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_str_equal (sections[i].name, "referrals"))
+      lanka_case_referrals_refer (LANKA_CASE_REFERRALS (get_section_widget (self, i)));
+}
+
 static void
 show_problem_action (GtkWidget  *widget,
                      const char *action_name,
@@ -934,9 +960,13 @@ lanka_case_editor_class_init (LankaCaseEditorClass *klass)
                                    show_section_action);
   gtk_widget_class_install_action (widget_class, "case-editor.show-problem", NULL,
                                    show_problem_action);
+  gtk_widget_class_install_action (widget_class, "case-editor.refer", NULL, refer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "case-editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "case-editor.refer", NULL);
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                   show_nth_section, "u", i);

@@ -216,6 +216,75 @@ get_label (LankaVocabulary  vocabulary,
   return label != NULL ? label : code;
 }
 
+/* Referrals and consents: for "referral_sent", "referral_received",
+ * "consent_recorded" and "consent_withdrawn" the store keeps the reason
+ * (or purpose) code and the agency's name; for "referral_status" the
+ * status codes before and after.
+ */
+static char *
+dup_referral_event_text (const char *event,
+                         const char *old_value,
+                         const char *new_value)
+{
+  const char *name = new_value != NULL ? new_value : "";
+
+  if (g_strcmp0 (event, "referral_sent") == 0 && old_value != NULL)
+    /* Translators: a case event: the agency and the reason, such as
+     * "Referred to Mikamottagningen: Protection".
+     */
+    return g_strdup_printf (_("Referred to %s: %s"), name,
+                            get_label (LANKA_VOCABULARY_REFERRAL_REASON, old_value));
+  if (g_strcmp0 (event, "referral_sent") == 0)
+    return g_strdup_printf (_("Referred to %s"), name);
+  if (g_strcmp0 (event, "referral_received") == 0 && old_value != NULL)
+    /* Translators: a case event: the agency that sent a referral and its
+     * reason, such as "Referral received from the Police: Protection".
+     */
+    return g_strdup_printf (_("Referral received from %s: %s"), name,
+                            get_label (LANKA_VOCABULARY_REFERRAL_REASON, old_value));
+  if (g_strcmp0 (event, "referral_received") == 0)
+    return g_strdup_printf (_("Referral received from %s"), name);
+
+  if (g_strcmp0 (event, "referral_status") == 0)
+    {
+      if (g_strcmp0 (new_value, "in_progress") == 0)
+        return g_strdup (_("Referral in progress"));
+      if (g_strcmp0 (new_value, "accepted") == 0)
+        return g_strdup (_("Referral accepted"));
+      if (g_strcmp0 (new_value, "rejected") == 0)
+        return g_strdup (_("Referral rejected"));
+      if (g_strcmp0 (new_value, "done") == 0)
+        return g_strdup (_("Referral done"));
+      if (g_strcmp0 (new_value, "revoked") == 0)
+        return g_strdup (_("Referral revoked"));
+      /* Translators: a case event, such as "Referral status changed from
+       * Accepted to Done".
+       */
+      return g_strdup_printf (_("Referral status changed from %s to %s"),
+                              get_label (LANKA_VOCABULARY_REFERRAL_STATUS, old_value),
+                              get_label (LANKA_VOCABULARY_REFERRAL_STATUS, new_value));
+    }
+
+  if (g_strcmp0 (event, "consent_recorded") == 0 && old_value != NULL)
+    /* Translators: a case event: the recipient and the purpose, such as
+     * "Consent recorded for Mikamottagningen: Protection".
+     */
+    return g_strdup_printf (_("Consent recorded for %s: %s"), name,
+                            get_label (LANKA_VOCABULARY_REFERRAL_REASON, old_value));
+  if (g_strcmp0 (event, "consent_recorded") == 0)
+    return g_strdup_printf (_("Consent recorded for %s"), name);
+  if (g_strcmp0 (event, "consent_withdrawn") == 0 && old_value != NULL)
+    /* Translators: a case event: the recipient and the purpose, such as
+     * "Consent withdrawn for Mikamottagningen: Protection".
+     */
+    return g_strdup_printf (_("Consent withdrawn for %s: %s"), name,
+                            get_label (LANKA_VOCABULARY_REFERRAL_REASON, old_value));
+  if (g_strcmp0 (event, "consent_withdrawn") == 0)
+    return g_strdup_printf (_("Consent withdrawn for %s"), name);
+
+  return g_strdup (_("Case changed"));
+}
+
 /* What the case itself recorded, in one line. */
 static char *
 dup_event_text (LankaJournalEntry *entry)
@@ -260,6 +329,9 @@ dup_event_text (LankaJournalEntry *entry)
     return g_strdup_printf (_("Permit decided: %s – %s"),
                             get_label (LANKA_VOCABULARY_PERMIT_KIND, old_value),
                             get_label (LANKA_VOCABULARY_PERMIT_DECISION, new_value));
+  if (g_str_has_prefix (event != NULL ? event : "", "referral_") ||
+      g_str_has_prefix (event != NULL ? event : "", "consent_"))
+    return dup_referral_event_text (event, old_value, new_value);
   if (g_strcmp0 (event, "created") == 0)
     return g_strdup (_("Case created"));
   if (g_strcmp0 (event, "closed") == 0 && new_value != NULL)
@@ -1162,10 +1234,10 @@ lanka_case_journal_map (GtkWidget *widget)
     }
 
   /* The case may have been saved for the first time while the section
-   * was elsewhere.
+   * was elsewhere, and referrals, consents and deadlines write their
+   * events into the journal without a save: what is shown is read again.
    */
-  if (self->kase != NULL && !lanka_case_is_new (self->kase) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "new") == 0)
+  if (self->kase != NULL && !lanka_case_is_new (self->kase))
     on_editor_saved_cb (self, lanka_case_get_uuid (self->kase));
 }
 

@@ -20,7 +20,10 @@
 #include "lanka-case-row.h"
 #include "lanka-cases-view.h"
 #include "lanka-cases.h"
+#include "lanka-due-view.h"
 #include "lanka-new-case-dialog.h"
+#include "lanka-retention-dialog.h"
+#include "lanka-tasks.h"
 #include "lanka-vocabulary.h"
 
 /* The Cases part: a searchable, filterable list of cases on the side, the
@@ -28,6 +31,11 @@
  * The list is a lazy model over the store, so a hundred thousand cases
  * cost no more than ten.  Legal names stay hidden until the person asks
  * for them, which the audit log records; every lock hides them again.
+ *
+ * The side can show the tasks due across all cases instead of the list
+ * (the Due button, Ctrl+D).  Whatever changes tasks (a save, a task done
+ * in the Due list or in a case's Deadlines) activates cases.tasks-changed,
+ * and the view tells the rest with ::tasks-changed.
  */
 struct _LankaCasesView
 {
@@ -44,6 +52,11 @@ struct _LankaCasesView
    */
   char                *reopen_uuid;
 
+  /* The section to show once the case asked for is open: a task chosen
+   * in the Due list opens its case at its deadlines.
+   */
+  char                *open_section;
+
   /* The question asked before leaving a case with changes not saved. */
   AdwMessageDialog    *leave_dialog;
 
@@ -57,6 +70,10 @@ struct _LankaCasesView
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
+  GtkStack            *sidebar_stack;
+  GtkButton           *due_button;
+  GtkLabel            *due_count_label;
+  LankaDueView        *due_view;
   GtkWidget           *content;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *filter_button;
@@ -96,6 +113,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TASKS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const struct
 {
@@ -442,10 +466,26 @@ leave_free (gpointer data)
 }
 
 static void
+show_open_section (LankaCasesView *self)
+{
+  g_autofree char *section = g_steal_pointer (&self->open_section);
+
+  if (section != NULL && lanka_case_editor_get_case (self->editor) != NULL)
+    lanka_case_editor_show_section (self->editor, section);
+}
+
+static void
 finish_leave (LankaCasesView *self,
               Leave          *leave)
 {
-  if (open_case (self, leave->uuid, leave->kase) && leave->navigate)
+  if (!open_case (self, leave->uuid, leave->kase))
+    {
+      g_clear_pointer (&self->open_section, g_free);
+      return;
+    }
+
+  show_open_section (self);
+  if (leave->navigate)
     navigate_to_content (self);
 }
 
@@ -478,7 +518,10 @@ on_leave_dialog_response_cb (LankaCasesView   *self,
       finish_leave (self, leave);
     }
   else
-    select_shown_quietly (self);
+    {
+      g_clear_pointer (&self->open_section, g_free);
+      select_shown_quietly (self);
+    }
 }
 
 /* Opens a case, asking first what becomes of the changes to the case
@@ -497,6 +540,7 @@ request_open (LankaCasesView *self,
 
   if (kase == NULL && g_strcmp0 (uuid, lanka_case_editor_get_uuid (self->editor)) == 0)
     {
+      show_open_section (self);
       if (navigate)
         navigate_to_content (self);
       return;
@@ -585,6 +629,44 @@ on_leaflet_folded_cb (LankaCasesView *self,
   lanka_cases_view_update_actions (self);
 }
 
+/* The Due button says how many tasks are overdue or due today, as the
+ * badge of the Cases part does.
+ */
+static void
+update_due_count (LankaCasesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+  guint count = 0;
+
+  if (self->database != NULL)
+    count = lanka_tasks_count_due (self->database, NULL, &error);
+  if (error != NULL)
+    g_debug ("The tasks due could not be counted: %s", error->message);
+
+  text = g_strdup_printf ("%u", count);
+  gtk_label_set_label (self->due_count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_count_label), count > 0);
+
+  accessible = g_strdup_printf (ngettext ("Due: %u task overdue or due today",
+                                          "Due: %u tasks overdue or due today",
+                                          count),
+                                count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+tasks_changed (LankaCasesView *self)
+{
+  lanka_due_view_reload (self->due_view);
+  update_due_count (self);
+  g_signal_emit (self, signals[TASKS_CHANGED], 0);
+}
+
+/* A save brings the rules' tasks of the case in step. */
 static void
 on_editor_saved_cb (LankaCasesView  *self,
                     const char      *uuid,
@@ -592,6 +674,27 @@ on_editor_saved_cb (LankaCasesView  *self,
 {
   reload (self);
   update_content (self);
+  tasks_changed (self);
+}
+
+static void
+on_due_view_task_activated_cb (LankaCasesView *self,
+                               const char     *case_uuid,
+                               LankaDueView   *due_view)
+{
+  g_free (self->open_section);
+  self->open_section = g_strdup ("tasks");
+
+  if (!lanka_cases_view_show_case (self, case_uuid))
+    g_clear_pointer (&self->open_section, g_free);
+}
+
+static void
+on_due_view_changed_cb (LankaCasesView *self,
+                        LankaDueView   *due_view)
+{
+  update_due_count (self);
+  g_signal_emit (self, signals[TASKS_CHANGED], 0);
 }
 
 /* The editor keeps what is typed as a draft: the row says so at once,
@@ -830,6 +933,82 @@ lanka_cases_view_delete (GtkWidget  *widget,
 }
 
 static void
+lanka_cases_view_show_due (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LankaCasesView *self = LANKA_CASES_VIEW (widget);
+
+  if (self->database == NULL)
+    return;
+
+  lanka_due_view_reload (self->due_view);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "due");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_child_focus (GTK_WIDGET (self->due_view), GTK_DIR_TAB_FORWARD);
+  lanka_cases_view_update_actions (self);
+}
+
+static void
+lanka_cases_view_hide_due (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LankaCasesView *self = LANKA_CASES_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "cases");
+  gtk_widget_grab_focus (GTK_WIDGET (self->due_button));
+  lanka_cases_view_update_actions (self);
+}
+
+static void
+lanka_cases_view_tasks_changed (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  tasks_changed (LANKA_CASES_VIEW (widget));
+}
+
+/* A case the review deleted goes from the list, and from the editor
+ * without a draft: there is no case left to keep changes for.
+ */
+static void
+on_retention_dialog_deleted_cb (LankaCasesView       *self,
+                                const char           *case_uuid,
+                                LankaRetentionDialog *dialog)
+{
+  if (g_strcmp0 (lanka_case_editor_get_uuid (self->editor), case_uuid) == 0)
+    {
+      lanka_case_editor_discard_changes (self->editor);
+      lanka_case_editor_clear (self->editor);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
+
+  reload (self);
+  update_content (self);
+  tasks_changed (self);
+}
+
+static void
+lanka_cases_view_review_retention (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  LankaCasesView *self = LANKA_CASES_VIEW (widget);
+  LankaRetentionDialog *dialog;
+
+  if (self->database == NULL)
+    return;
+
+  dialog = lanka_retention_dialog_new (get_window (self), self->database);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_retention_dialog_deleted_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 lanka_cases_view_back (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
@@ -892,6 +1071,10 @@ lanka_cases_view_update_actions (LankaCasesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", selected || saved_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.back",
                                  adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.show-due", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.hide-due", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.tasks-changed", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.review-retention", open);
 }
 
 static void
@@ -1116,6 +1299,7 @@ lanka_cases_view_finalize (GObject *object)
 
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->reopen_uuid, g_free);
+  g_clear_pointer (&self->open_section, g_free);
   g_clear_pointer (&self->status_codes, g_ptr_array_unref);
   g_clear_pointer (&self->form_codes, g_ptr_array_unref);
   g_clear_pointer (&self->risk_codes, g_ptr_array_unref);
@@ -1224,6 +1408,20 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * LankaCasesView::tasks-changed:
+   * @self: a #LankaCasesView
+   *
+   * Tasks were added, done, reopened or moved (a save, the Due list, a
+   * case's Deadlines): what counts or shows them reads them again.
+   */
+  signals[TASKS_CHANGED] =
+    g_signal_new ("tasks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lanka/Lanka/cases/lanka-cases-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, child_check);
@@ -1231,6 +1429,9 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, county_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasesView, due_button);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasesView, due_count_label);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasesView, due_view);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, editor);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, error_status);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, filter_button);
@@ -1243,9 +1444,12 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, risk_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LankaCasesView, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, step_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LankaCasesView, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_view_task_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
@@ -1261,6 +1465,12 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.delete", NULL, lanka_cases_view_delete);
   gtk_widget_class_install_action (widget_class, "cases.back", NULL, lanka_cases_view_back);
   gtk_widget_class_install_action (widget_class, "cases.clear-filters", NULL, lanka_cases_view_clear_filters);
+  gtk_widget_class_install_action (widget_class, "cases.show-due", NULL, lanka_cases_view_show_due);
+  gtk_widget_class_install_action (widget_class, "cases.hide-due", NULL, lanka_cases_view_hide_due);
+  gtk_widget_class_install_action (widget_class, "cases.tasks-changed", NULL,
+                                   lanka_cases_view_tasks_changed);
+  gtk_widget_class_install_action (widget_class, "cases.review-retention", NULL,
+                                   lanka_cases_view_review_retention);
   gtk_widget_class_install_property_action (widget_class, "cases.show-names", "show-names");
   gtk_widget_class_install_property_action (widget_class, "cases.sort", "sort");
 
@@ -1274,10 +1484,12 @@ lanka_cases_view_class_init (LankaCasesViewClass *klass)
                                        "cases.show-names", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "cases.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "cases.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "cases.show-due", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
 
   g_type_ensure (LANKA_TYPE_CASE_EDITOR);
   g_type_ensure (LANKA_TYPE_CASE_ROW);
+  g_type_ensure (LANKA_TYPE_DUE_VIEW);
 }
 
 /* The list's rows: made once per list item, then given case after case
@@ -1432,6 +1644,12 @@ lanka_cases_view_set_database (LankaCasesView *self,
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+
+  /* The Due list is read anew from the next database, or let go. */
+  g_clear_pointer (&self->open_section, g_free);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "cases");
+  lanka_due_view_set_database (self->due_view, database);
+  update_due_count (self);
 
   if (database != NULL)
     {

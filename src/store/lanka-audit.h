@@ -36,6 +36,16 @@ G_BEGIN_DECLS
 #define LANKA_AUDIT_CASE_PRINT        "case-printed"
 #define LANKA_AUDIT_NAMES_REVEAL      "names-revealed"
 #define LANKA_AUDIT_JOURNAL_SIGN      "journal-signed"
+#define LANKA_AUDIT_REFERRAL_SEND     "referral-sent"
+#define LANKA_AUDIT_REFERRAL_RECEIVE  "referral-received"
+#define LANKA_AUDIT_REFERRAL_STATUS   "referral-status-changed"
+#define LANKA_AUDIT_REFERRAL_PRINT    "referral-printed"
+#define LANKA_AUDIT_CONSENT_RECORD    "consent-recorded"
+#define LANKA_AUDIT_CONSENT_WITHDRAW  "consent-withdrawn"
+#define LANKA_AUDIT_TASK_COMPLETE     "task-completed"
+#define LANKA_AUDIT_RETENTION_HOLD    "retention-held"
+#define LANKA_AUDIT_RETENTION_RELEASE "retention-released"
+#define LANKA_AUDIT_RETENTION_DELETE  "retention-deleted"
 
 typedef struct
 {

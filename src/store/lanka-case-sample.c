@@ -12,6 +12,7 @@
 #include "lanka-case-sample.h"
 #include "lanka-cases.h"
 #include "lanka-database-private.h"
+#include "lanka-retention.h"
 #include "lanka-store-error.h"
 
 #include <string.h>
@@ -21,9 +22,10 @@
  * personal identity numbers and no phone numbers are made up, since a
  * made-up one may well belong to someone.  The rows go straight into the
  * tables inside one transaction, with the derived columns (child, alias,
- * next_deadline) and the search row written as a save writes them, so that
- * a hundred thousand cases take seconds rather than the hours that saving
- * them one document at a time would take.
+ * next_deadline), the tasks their deadlines make and the search row
+ * written as a save writes them, so that a hundred thousand cases take
+ * seconds rather than the hours that saving them one document at a time
+ * would take.
  */
 
 /* A running number per year stays within four digits ("2026-0042"), so a
@@ -33,6 +35,12 @@
 #define MIN_YEARS      3
 #define CANCEL_EVERY   256
 #define USEC_PER_DAY   (G_USEC_PER_SEC * (gint64) 86400)
+#define MAX_TASKS      16
+
+/* Tasks draw from a generator of their own, so that the cases of a seed
+ * stay what they were before cases had tasks.
+ */
+#define TASK_SEED_SALT 0x7a5c
 
 static const char * const alias_words[] = {
   "Lark", "Wren", "Finch", "Heron", "Robin", "Swift", "Plover", "Kestrel", "Linnet", "Osprey",
@@ -231,7 +239,17 @@ typedef struct
   GHashTable    *last_numbers;
   guint          n_people;
   guint64        n_uuids;
+  GRand         *task_rand;
+  guint64        n_task_uuids;
 } Generator;
+
+/* A deadline of a case, as lanka_case_list_deadlines() gives it. */
+typedef struct
+{
+  const char *kind;
+  char        source[37];
+  guint32     due;
+} SampleTask;
 
 /* What the rows of one case need from each other while it is written. */
 typedef struct
@@ -251,12 +269,15 @@ typedef struct
   guint       age_at_entry;
   const char *alias;
   const char *origin_country;
+  SampleTask  tasks[MAX_TASKS];
+  guint       n_tasks;
 } SampleCase;
 
 static void
 generator_clear (Generator *self)
 {
   g_clear_pointer (&self->rand, g_rand_free);
+  g_clear_pointer (&self->task_rand, g_rand_free);
   g_clear_pointer (&self->agency_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->agency_names, g_ptr_array_unref);
   g_clear_pointer (&self->last_numbers, g_hash_table_unref);
@@ -295,21 +316,22 @@ between (Generator *self,
  * sets a quarter faster to write.
  */
 static void
-random_uuid (Generator *self,
-             char       out[37])
+make_uuid (GRand   *rand,
+           guint64 *counter,
+           char     out[37])
 {
   guint8 bytes[16];
 
   for (guint i = 0; i < 16; i += 4)
     {
-      guint32 value = g_rand_int (self->rand);
+      guint32 value = g_rand_int (rand);
 
       memcpy (bytes + i, &value, 4);
     }
 
-  self->n_uuids++;
+  (*counter)++;
   for (guint i = 0; i < 6; i++)
-    bytes[i] = (guint8) (self->n_uuids >> (8 * (5 - i)));
+    bytes[i] = (guint8) (*counter >> (8 * (5 - i)));
 
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -319,6 +341,13 @@ random_uuid (Generator *self,
               bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14],
               bytes[15]);
+}
+
+static void
+random_uuid (Generator *self,
+             char       out[37])
+{
+  make_uuid (self->rand, &self->n_uuids, out);
 }
 
 static void
@@ -397,6 +426,26 @@ consider_deadline (Generator  *self,
 
   if (kase->deadline == 0 || due < kase->deadline)
     kase->deadline = due;
+}
+
+/* A deadline of the case, passed or not, for its tasks.  A closed case
+ * has none.
+ */
+static void
+add_task (SampleCase *kase,
+          const char *kind,
+          const char *source,
+          guint32     due)
+{
+  SampleTask *task;
+
+  if (kase->closed != 0 || due == 0 || kase->n_tasks == MAX_TASKS)
+    return;
+
+  task = &kase->tasks[kase->n_tasks++];
+  task->kind = kind;
+  task->due = due;
+  g_strlcpy (task->source, source, sizeof task->source);
 }
 
 static void
@@ -934,6 +983,7 @@ insert_assessments (Generator   *self,
         return FALSE;
 
       consider_deadline (self, kase, review);
+      add_task (kase, "assessment_review", uuid, review);
 
       day += between (self, 20, 120);
     }
@@ -982,6 +1032,9 @@ insert_permit (Generator   *self,
           bind_date (stmt, 7, decided);
           bind_date (stmt, 8, *ends);
           consider_deadline (self, kase, *ends);
+          add_task (kase, g_str_equal (kind, "reflection_period") ? "reflection_period_ends"
+                                                                  : "permit_ends",
+                    uuid, *ends);
         }
     }
   if (chance (self, 0.2))
@@ -1066,6 +1119,7 @@ insert_legal_process (Generator   *self,
 
       bind_date (stmt, 7, hearing);
       consider_deadline (self, kase, hearing);
+      add_task (kase, "hearing", uuid, hearing);
     }
   if (g_str_equal (status, "judgment") || g_str_equal (status, "appealed"))
     sqlite3_bind_text (stmt, 8, PICK (self->rand, legal_outcomes), -1, SQLITE_STATIC);
@@ -1113,6 +1167,7 @@ insert_plan (Generator   *self,
         return FALSE;
 
       consider_deadline (self, kase, follow_up);
+      add_task (kase, "plan_follow_up", uuid, follow_up);
     }
 
   return TRUE;
@@ -1228,6 +1283,68 @@ insert_journal (Generator   *self,
   return TRUE;
 }
 
+#define TASK_SQL \
+  "INSERT INTO task (uuid, case_id, kind, source, due_on, completed, completed_by, created) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+
+/* The case's deadlines as tasks, made when the case was opened.  What was
+ * due more than a fortnight ago has been done, a date passed more
+ * recently now and then not yet, and now and then something was done
+ * ahead of its date.
+ */
+static gboolean
+insert_tasks (Generator   *self,
+              SampleCase  *kase,
+              GError     **error)
+{
+  gint64 created = MIN ((gint64) (kase->opened - self->epoch) * USEC_PER_DAY
+                        + (gint64) 9 * 3600 * G_USEC_PER_SEC,
+                        self->now);
+
+  for (guint i = 0; i < kase->n_tasks; i++)
+    {
+      SampleTask *task = &kase->tasks[i];
+      double draw = g_rand_double (self->task_rand);
+      gboolean completed;
+      char uuid[37];
+      sqlite3_stmt *stmt;
+
+      if (task->due < self->today)
+        completed = task->due + 14 < self->today || draw < 0.6;
+      else
+        completed = draw < 0.05;
+
+      make_uuid (self->task_rand, &self->n_task_uuids, uuid);
+      if (!(stmt = _lanka_database_prepare (self->database, TASK_SQL, error)))
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, kase->id);
+      sqlite3_bind_text (stmt, 3, task->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, task->source, -1, SQLITE_STATIC);
+      bind_date (stmt, 5, task->due);
+      if (completed)
+        {
+          guint32 day = not_after (task->due, self->today);
+          gint64 done = (gint64) (day - self->epoch) * USEC_PER_DAY
+                        + (gint64) g_rand_int_range (self->task_rand, 8 * 60, 17 * 60)
+                          * 60 * G_USEC_PER_SEC;
+
+          sqlite3_bind_int64 (stmt, 6, MIN (MAX (done, created), self->now));
+          sqlite3_bind_text (stmt, 7,
+                             caseworkers[g_rand_int_range (self->task_rand, 0,
+                                                           G_N_ELEMENTS (caseworkers))],
+                             -1, SQLITE_STATIC);
+        }
+      sqlite3_bind_int64 (stmt, 8, created);
+
+      if (!_lanka_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 #define CASE_SQL \
   "INSERT INTO \"case\" (uuid, number, status, nrm_step, victim_status, victim_status_by, " \
   "injured_party, risk, urgent, county, intake_type, intake_date, identified_by, " \
@@ -1270,6 +1387,17 @@ generate_case (Generator   *self,
    */
   kase.status = index < G_N_ELEMENTS (statuses) ? statuses[index] : PICK (self->rand, statuses);
   kase.nrm_step = index < 6 ? (int) index + 1 : (int) between (self, 1, 6);
+
+  /* A few cases closed long enough ago that the retention review has
+   * them, whatever the size of the set.
+   */
+  if (index % 1000 == 4 || index % 1000 == 5)
+    {
+      kase.opened = self->today - (LANKA_RETENTION_DEFAULT_YEARS + 2) * 366 - index % 300;
+      if (!g_str_has_prefix (kase.status, "closed"))
+        kase.status = "closed";
+    }
+
   if (g_str_has_prefix (kase.status, "closed") || g_str_equal (kase.status, "duplicate"))
     kase.closed = not_after (kase.opened + between (self, 20, 400), self->today);
   kase.last_day = kase.closed != 0 ? kase.closed : self->today;
@@ -1339,12 +1467,18 @@ generate_case (Generator   *self,
       if (kase.opened + 1 < self->today || chance (self, 0.5))
         bind_date (stmt, c, kase.opened + between (self, 0, 1));
       else
-        consider_deadline (self, &kase, kase.opened + 1);
+        {
+          consider_deadline (self, &kase, kase.opened + 1);
+          add_task (&kase, "protection_assessment", uuid, kase.opened + 1);
+        }
 
       if (kase.opened + 14 < self->today)
         bind_date (stmt, c + 1, kase.opened + between (self, 3, 14));
       else
-        consider_deadline (self, &kase, kase.opened + 14);
+        {
+          consider_deadline (self, &kase, kase.opened + 14);
+          add_task (&kase, "initial_assessment", uuid, kase.opened + 14);
+        }
 
       g_date_clear (&due, 1);
       g_date_set_julian (&due, kase.opened);
@@ -1352,7 +1486,10 @@ generate_case (Generator   *self,
       if (g_date_get_julian (&due) < self->today)
         bind_date (stmt, c + 2, kase.opened + between (self, 60, 120));
       else
-        consider_deadline (self, &kase, g_date_get_julian (&due));
+        {
+          consider_deadline (self, &kase, g_date_get_julian (&due));
+          add_task (&kase, "investigation_due", uuid, g_date_get_julian (&due));
+        }
     }
   c += 3;
 
@@ -1391,7 +1528,8 @@ generate_case (Generator   *self,
       !insert_permits (self, &kase, error) ||
       !insert_legal_process (self, &kase, injured_party, error) ||
       !insert_plan (self, &kase, error) ||
-      !insert_journal (self, &kase, journal_per_case, error))
+      !insert_journal (self, &kase, journal_per_case, error) ||
+      !insert_tasks (self, &kase, error))
     return FALSE;
 
   if (kase.deadline != 0)
@@ -1442,6 +1580,7 @@ lanka_case_sample_generate (LankaDatabase  *database,
 
   self.database = database;
   self.rand = g_rand_new_with_seed (seed);
+  self.task_rand = g_rand_new_with_seed (seed ^ TASK_SEED_SALT);
   self.now = g_get_real_time ();
   self.n_years = MAX (MIN_YEARS, (n_cases + MAX_PER_YEAR - 1) / MAX_PER_YEAR);
   self.agency_uuids = g_ptr_array_new_with_free_func (g_free);
@@ -1449,6 +1588,8 @@ lanka_case_sample_generate (LankaDatabase  *database,
   self.last_numbers = g_hash_table_new (NULL, NULL);
   /* Counted on from somewhere in the first half of the 48 bits. */
   self.n_uuids = ((guint64) g_rand_int (self.rand) << 15) & G_GUINT64_CONSTANT (0x7fffffffffff);
+  self.n_task_uuids = ((guint64) g_rand_int (self.task_rand) << 15)
+                      & G_GUINT64_CONSTANT (0x7fffffffffff);
 
   g_date_clear (&date, 1);
   g_date_set_time_t (&date, self.now / G_USEC_PER_SEC);

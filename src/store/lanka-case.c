@@ -171,60 +171,11 @@ lanka_case_init (LankaCase *self)
 }
 
 static char *
-format_date (GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          g_date_get_year (date),
-                          g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
-static char *
 dup_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Today as a GDate, from @today or the clock. */
-static void
-get_today (GDate *today,
-           GDate *out)
-{
-  g_date_clear (out, 1);
-
-  if (today != NULL && g_date_valid (today))
-    *out = *today;
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_set_dmy (out,
-                      g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
-}
-
-/* Parses a valid YYYY-MM-DD field into @date; FALSE for anything else. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint64 year, month, day;
-
-  g_date_clear (date, 1);
-
-  if (text == NULL || !lanka_date_validate (text, NULL))
-    return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  g_date_set_dmy (date, day, month, year);
-
-  return g_date_valid (date);
 }
 
 static void
@@ -726,7 +677,7 @@ get_birth_date (LankaCase   *self,
   gint64 estimated_age;
   GDate estimated_on;
 
-  if (parse_date (lanka_record_get (person, "birth_date"), birth))
+  if (lanka_date_parse (lanka_record_get (person, "birth_date"), birth))
     return TRUE;
 
   estimated_age = lanka_record_get_int (person, "estimated_age", -1);
@@ -734,8 +685,8 @@ get_birth_date (LankaCase   *self,
   if (estimated_age < 0 || estimated_age > 150)
     return FALSE;
 
-  if (!parse_date (lanka_record_get (person, "estimated_on"), &estimated_on) &&
-      !parse_date (lanka_record_get (self->record, "intake_date"), &estimated_on))
+  if (!lanka_date_parse (lanka_record_get (person, "estimated_on"), &estimated_on) &&
+      !lanka_date_parse (lanka_record_get (self->record, "intake_date"), &estimated_on))
     estimated_on = *today;
 
   *birth = estimated_on;
@@ -771,7 +722,7 @@ lanka_case_is_child (LankaCase *self,
 
   g_return_val_if_fail (LANKA_IS_CASE (self), FALSE);
 
-  get_today (today, &now);
+  lanka_date_get_today (today, &now);
 
   if ((victim = lanka_case_get_victim (self)) == NULL)
     return FALSE;
@@ -792,7 +743,7 @@ lanka_case_is_child (LankaCase *self,
     return TRUE;
 
   return exploitation != NULL &&
-         parse_date (lanka_record_get (exploitation, "period_start"), &start) &&
+         lanka_date_parse (lanka_record_get (exploitation, "period_start"), &start) &&
          years_between (&birth, &start) < CHILD_AGE;
 }
 
@@ -808,39 +759,57 @@ is_closed (LankaCase *self,
       g_strcmp0 (status, "duplicate") == 0)
     return TRUE;
 
-  return parse_date (lanka_record_get (self->record, "closed"), &closed) &&
+  return lanka_date_parse (lanka_record_get (self->record, "closed"), &closed) &&
          g_date_compare (&closed, today) <= 0;
 }
 
-static void
-consider_deadline (GDate *candidate,
-                   GDate *today,
-                   GDate *best)
+void
+lanka_deadline_free (LankaDeadline *self)
 {
-  if (!g_date_valid (candidate) || g_date_compare (candidate, today) < 0)
+  if (self == NULL)
     return;
 
-  if (!g_date_valid (best) || g_date_compare (candidate, best) < 0)
-    *best = *candidate;
+  g_free (self->kind);
+  g_free (self->source);
+  g_free (self->due_on);
+  g_free (self);
 }
 
 static void
-consider_field (LankaRecord *record,
-                const char  *field,
-                GDate       *today,
-                GDate       *best)
+add_deadline (GPtrArray   *deadlines,
+              const char  *kind,
+              LankaRecord *source,
+              GDate       *due)
 {
-  GDate date;
+  LankaDeadline *deadline;
 
-  if (record != NULL && parse_date (lanka_record_get (record, field), &date))
-    consider_deadline (&date, today, best);
+  if (!g_date_valid (due))
+    return;
+
+  deadline = g_new0 (LankaDeadline, 1);
+  deadline->kind = g_strdup (kind);
+  deadline->source = g_strdup (lanka_record_get_uuid (source));
+  deadline->due_on = lanka_date_format (due);
+  g_ptr_array_add (deadlines, deadline);
 }
 
 static void
-consider_list (GListStore *list,
-               const char *field,
-               GDate      *today,
-               GDate      *best)
+add_field_deadline (GPtrArray   *deadlines,
+                    const char  *kind,
+                    LankaRecord *record,
+                    const char  *field)
+{
+  GDate due;
+
+  if (record != NULL && lanka_date_parse (lanka_record_get (record, field), &due))
+    add_deadline (deadlines, kind, record, &due);
+}
+
+static void
+add_list_deadlines (GPtrArray  *deadlines,
+                    const char *kind,
+                    GListStore *list,
+                    const char *field)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
@@ -848,49 +817,102 @@ consider_list (GListStore *list,
     {
       g_autoptr(LankaRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      consider_field (record, field, today, best);
+      add_field_deadline (deadlines, kind, record, field);
     }
 }
 
+/* A reflection period that was granted or is still to be decided ends on
+ * its last valid day, or, when only its first day is written, 30 days
+ * after it: the length the law gives it.  A rejected one ends nothing.
+ * Any other permit ends on its last valid day.
+ */
+static void
+add_permit_deadlines (GPtrArray  *deadlines,
+                      GListStore *permits)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (permits));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LankaRecord) permit = g_list_model_get_item (G_LIST_MODEL (permits), i);
+      const char *decision = lanka_record_get (permit, "decision");
+      GDate due;
+
+      if (g_strcmp0 (lanka_record_get (permit, "kind"), "reflection_period") != 0)
+        {
+          add_field_deadline (deadlines, "permit_ends", permit, "valid_to");
+          continue;
+        }
+
+      if (decision != NULL && !g_str_equal (decision, "granted"))
+        continue;
+
+      if (lanka_date_parse (lanka_record_get (permit, "valid_to"), &due))
+        add_deadline (deadlines, "reflection_period_ends", permit, &due);
+      else if (lanka_date_parse (lanka_record_get (permit, "valid_from"), &due))
+        {
+          g_date_add_days (&due, 30);
+          add_deadline (deadlines, "reflection_period_ends", permit, &due);
+        }
+    }
+}
+
+static int
+compare_deadlines (gconstpointer a,
+                   gconstpointer b)
+{
+  const LankaDeadline *first = *(LankaDeadline * const *)a;
+  const LankaDeadline *second = *(LankaDeadline * const *)b;
+  int order = strcmp (first->due_on, second->due_on);
+
+  return order != 0 ? order : strcmp (first->kind, second->kind);
+}
+
 /**
- * lanka_case_dup_next_deadline:
+ * lanka_case_list_deadlines:
  * @self: a #LankaCase
  * @today: (nullable): today's date, %NULL for the clock's
  *
- * The next date something is due, for the list to sort and mark by.  It
- * is the earliest date on or after today among the assessments' next
- * reviews, the permits' last valid days, the legal process's next hearing
- * and the support plan's follow-ups.  A child case adds the social
- * services' own deadlines while they are not done, counted from the intake
- * date: the protection assessment (the day of intake or the next, so the
- * next day), the initial assessment (14 days) and the investigation
- * (4 months).  A date already passed is not "next": the list would
- * otherwise keep every case at the top forever.  A closed case has
- * nothing due.
+ * Every date the case's rules set, passed or not, for its tasks: the end
+ * of a reflection period ("reflection_period_ends": a granted or not yet
+ * decided one, on its last valid day or else 30 days after its first),
+ * the end of any other permit ("permit_ends"), the assessments' next
+ * reviews ("assessment_review"), the legal process's next hearing
+ * ("hearing") and the support plan's follow-ups ("plan_follow_up"), each
+ * with the uuid of its record as source.  A child case adds the social
+ * services' own deadlines while the case's field for them is empty,
+ * counted from the intake date and with the case's uuid as source: the
+ * protection assessment ("protection_assessment", the day of intake or
+ * the next, so the next day), the initial assessment
+ * ("initial_assessment", 14 days) and the investigation
+ * ("investigation_due", 4 months; from 31 October that is the last day of
+ * February).  A closed case has none.
  *
- * Returns: (transfer full) (nullable): the date as YYYY-MM-DD, or %NULL
+ * Returns: (transfer container) (element-type LankaDeadline): the
+ *   deadlines by date, an empty array when there are none
  */
-char *
-lanka_case_dup_next_deadline (LankaCase *self,
-                              GDate     *today)
+GPtrArray *
+lanka_case_list_deadlines (LankaCase *self,
+                           GDate     *today)
 {
-  GDate now, best, intake;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  GDate now, intake;
 
   g_return_val_if_fail (LANKA_IS_CASE (self), NULL);
 
-  get_today (today, &now);
-  g_date_clear (&best, 1);
+  lanka_date_get_today (today, &now);
+  deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify)lanka_deadline_free);
 
   if (is_closed (self, &now))
-    return NULL;
+    return g_steal_pointer (&deadlines);
 
-  consider_list (self->assessments, "next_review", &now, &best);
-  consider_list (self->permits, "valid_to", &now, &best);
-  consider_list (self->plan, "follow_up_on", &now, &best);
-  consider_field (self->legal_process, "next_hearing", &now, &best);
+  add_permit_deadlines (deadlines, self->permits);
+  add_list_deadlines (deadlines, "assessment_review", self->assessments, "next_review");
+  add_field_deadline (deadlines, "hearing", self->legal_process, "next_hearing");
+  add_list_deadlines (deadlines, "plan_follow_up", self->plan, "follow_up_on");
 
   if (lanka_case_is_child (self, &now) &&
-      parse_date (lanka_record_get (self->record, "intake_date"), &intake))
+      lanka_date_parse (lanka_record_get (self->record, "intake_date"), &intake))
     {
       GDate due;
 
@@ -898,28 +920,65 @@ lanka_case_dup_next_deadline (LankaCase *self,
         {
           due = intake;
           g_date_add_days (&due, 1);
-          consider_deadline (&due, &now, &best);
+          add_deadline (deadlines, "protection_assessment", self->record, &due);
         }
 
       if (lanka_record_get (self->record, "initial_assessment_on") == NULL)
         {
           due = intake;
           g_date_add_days (&due, 14);
-          consider_deadline (&due, &now, &best);
+          add_deadline (deadlines, "initial_assessment", self->record, &due);
         }
 
       if (lanka_record_get (self->record, "investigation_done_on") == NULL)
         {
           due = intake;
           g_date_add_months (&due, 4);
-          consider_deadline (&due, &now, &best);
+          add_deadline (deadlines, "investigation_due", self->record, &due);
         }
     }
 
-  if (!g_date_valid (&best))
-    return NULL;
+  g_ptr_array_sort (deadlines, compare_deadlines);
 
-  return format_date (&best);
+  return g_steal_pointer (&deadlines);
+}
+
+/**
+ * lanka_case_dup_next_deadline:
+ * @self: a #LankaCase
+ * @today: (nullable): today's date, %NULL for the clock's
+ *
+ * The next date something is due, for the list to sort and mark by: the
+ * earliest of lanka_case_list_deadlines() on or after today.  A date
+ * already passed is not "next": the list would otherwise keep every case
+ * at the top forever.  A closed case has nothing due.
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD, or %NULL
+ */
+char *
+lanka_case_dup_next_deadline (LankaCase *self,
+                              GDate     *today)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autofree char *from = NULL;
+  GDate now;
+
+  g_return_val_if_fail (LANKA_IS_CASE (self), NULL);
+
+  lanka_date_get_today (today, &now);
+  from = lanka_date_format (&now);
+  deadlines = lanka_case_list_deadlines (self, &now);
+
+  /* By date: the first not before today is the next. */
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      LankaDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      if (strcmp (deadline->due_on, from) >= 0)
+        return g_strdup (deadline->due_on);
+    }
+
+  return NULL;
 }
 
 static void
@@ -981,8 +1040,8 @@ check_order (GPtrArray   *problems,
   if (has_problem (problems, record, start_field) || has_problem (problems, record, end_field))
     return;
 
-  if (parse_date (lanka_record_get (record, start_field), &start) &&
-      parse_date (lanka_record_get (record, end_field), &end) &&
+  if (lanka_date_parse (lanka_record_get (record, start_field), &start) &&
+      lanka_date_parse (lanka_record_get (record, end_field), &end) &&
       g_date_compare (&end, &start) < 0)
     add_problem (problems, record, end_field, message);
 }
@@ -997,7 +1056,7 @@ check_not_future (GPtrArray   *problems,
   GDate date;
 
   if (!has_problem (problems, record, field) &&
-      parse_date (lanka_record_get (record, field), &date) &&
+      lanka_date_parse (lanka_record_get (record, field), &date) &&
       g_date_compare (&date, today) > 0)
     add_problem (problems, record, field, message);
 }
@@ -1143,7 +1202,7 @@ lanka_case_validate (LankaCase *self,
 
   g_return_val_if_fail (LANKA_IS_CASE (self), NULL);
 
-  get_today (today, &now);
+  lanka_date_get_today (today, &now);
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)lanka_case_problem_free);
 
   check_dates (problems, self->record, case_dates);

@@ -33,6 +33,26 @@ void lanka_case_problem_free (LankaCaseProblem *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LankaCaseProblem, lanka_case_problem_free)
 
+/**
+ * LankaDeadline:
+ * @kind: a task kind code (LANKA_VOCABULARY_TASK_KIND)
+ * @source: the uuid of the record the date comes from (a permit, a plan
+ *   item, an assessment), or the case's uuid for the case's own deadlines
+ * @due_on: the date, YYYY-MM-DD
+ *
+ * A date the law or the case's own records set, for the tasks.
+ */
+typedef struct
+{
+  char *kind;
+  char *source;
+  char *due_on;
+} LankaDeadline;
+
+void lanka_deadline_free (LankaDeadline *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LankaDeadline, lanka_deadline_free)
+
 #define LANKA_TYPE_CASE (lanka_case_get_type ())
 
 G_DECLARE_FINAL_TYPE (LankaCase, lanka_case, LANKA, CASE, GObject)
@@ -68,7 +88,13 @@ void                lanka_case_remove_record       (LankaCase          *self,
                                                     LankaRecord        *record);
 gboolean            lanka_case_is_child            (LankaCase          *self,
                                                     GDate              *today);
+/* The dates the case's rules set, passed or not (LankaDeadlines, by
+ * date), and the first of them on or after today.  A closed case has
+ * none.
+ */
 char               *lanka_case_dup_next_deadline   (LankaCase          *self,
+                                                    GDate              *today);
+GPtrArray          *lanka_case_list_deadlines      (LankaCase          *self,
                                                     GDate              *today);
 GPtrArray          *lanka_case_validate            (LankaCase          *self,
                                                     GDate              *today);

@@ -16,6 +16,7 @@
 #include "lanka-draft.h"
 #include "lanka-journal.h"
 #include "lanka-store-error.h"
+#include "lanka-tasks.h"
 #include "lanka-validate.h"
 
 #include <glib/gi18n.h>
@@ -1491,7 +1492,9 @@ write_case (LankaDatabase  *database,
  * document stays as a draft; every other change is written, with one
  * history row per changed field, journal events for what the case itself
  * records (a new status or step, a person added or removed, a permit
- * decided, the case opened or closed), the search row, and an audit row.
+ * decided, the case opened or closed), its rule tasks brought in step
+ * with its deadlines (see _lanka_tasks_sync_case()), the search row, and
+ * an audit row.
  * A new case gets the next number of the year.  Afterwards @kase holds
  * its number and the derived fields (child, alias, next deadline).
  *
@@ -1566,6 +1569,7 @@ lanka_cases_save (LankaDatabase  *database,
   _lanka_record_set_quiet (record, "next_deadline", next_deadline);
 
   if (!write_case (database, valid, &stored, &case_id, error) ||
+      !_lanka_tasks_sync_case (database, case_id, valid, NULL, error) ||
       !_lanka_cases_index (database, case_id, error) ||
       (created && !lanka_audit_log (database, LANKA_AUDIT_CASE_CREATE, uuid, NULL, error)) ||
       !lanka_audit_log (database, LANKA_AUDIT_CASE_SAVE, uuid, NULL, error))
@@ -1608,14 +1612,101 @@ failed:
 }
 
 /**
+ * _lanka_cases_remove:
+ * @database: an open #LankaDatabase, inside a transaction
+ * @case_id: the case's row
+ * @uuid: the case's uuid
+ * @error: a location for a #GError
+ *
+ * Removes every row of the case, for lanka_cases_delete() and the
+ * retention review alike: its people (unless another case names them
+ * too) and their details, the case's own records, journal, referrals,
+ * consents, tasks and retention hold (by cascade), the change history of
+ * the case and of its referrals, consents and tasks, every draft of it and
+ * its search row.  Writes no audit row: the caller says why it went.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_cases_remove (LankaDatabase  *database,
+                     gint64          case_id,
+                     const char     *uuid,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 open_referrals;
+  int rc;
+
+  g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  /* Someone is still waiting for the referral's answer or acting on it:
+   * the case cannot go before the referral is done or revoked.
+   */
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "SELECT count(*) FROM referral WHERE case_id = ?1 "
+                                        "AND status IN ('pending', 'in_progress', 'accepted')",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  open_referrals = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _lanka_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  if (open_referrals > 0)
+    {
+      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_INVALID,
+                           _("The case has a referral that is still open. Mark it done or "
+                             "revoke it before deleting the case."));
+      return FALSE;
+    }
+
+  /* The history of the rows that cascade with the case is kept under
+   * their own uuids; it goes first, while they can still be found.  The
+   * people go next, so that the trigger removes those no other case
+   * names; the rest goes with the case by cascade and trigger, and the
+   * search row with a new index of a case that is gone.
+   */
+  if (!delete_row (database,
+                   "DELETE FROM record_history "
+                   "WHERE table_name IN ('referral', 'consent', 'task') AND record_uuid IN ("
+                   "SELECT uuid FROM referral WHERE case_id = ?1 UNION ALL "
+                   "SELECT uuid FROM consent WHERE case_id = ?1 UNION ALL "
+                   "SELECT uuid FROM task WHERE case_id = ?1)",
+                   case_id, error) ||
+      !delete_row (database, "DELETE FROM case_person WHERE case_id = ?1", case_id, error) ||
+      !delete_row (database, "DELETE FROM \"case\" WHERE id = ?1", case_id, error) ||
+      !_lanka_cases_index (database, case_id, error))
+    return FALSE;
+
+  /* Drafts of any kind made for the case (the case's, a journal entry's,
+   * a referral's) are kept under its uuid.
+   */
+  if (!(stmt = _lanka_database_prepare (database, "DELETE FROM draft WHERE object = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  return _lanka_database_step_done (database, stmt, error);
+}
+
+/**
  * lanka_cases_delete:
  * @database: an open #LankaDatabase
  * @uuid: a case's uuid
  * @error: a location for a #GError
  *
- * Deletes the case and everything of it: its people (unless another case
- * names them too), their details, its journal, its change history, its
- * draft and its search row.  The audit log keeps that it happened.
+ * Deletes the case and everything of it (see _lanka_cases_remove()): its
+ * people (unless another case names them too), their details, its
+ * journal, referrals, consents and tasks, its change history, its drafts
+ * and its search row.  The audit log keeps that it happened.
  *
  * Returns: %TRUE on success
  */
@@ -1658,14 +1749,7 @@ lanka_cases_delete (LankaDatabase  *database,
       goto failed;
     }
 
-  /* The people first, so that the trigger removes those no other case
-   * names; the rest goes with the case by cascade and trigger, and the
-   * search row with a new index of a case that is gone.
-   */
-  if (!delete_row (database, "DELETE FROM case_person WHERE case_id = ?1", case_id, error) ||
-      !delete_row (database, "DELETE FROM \"case\" WHERE id = ?1", case_id, error) ||
-      !_lanka_cases_index (database, case_id, error) ||
-      !lanka_draft_discard (database, DRAFT_KIND, uuid, error) ||
+  if (!_lanka_cases_remove (database, case_id, uuid, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_CASE_DELETE, uuid, NULL, error) ||
       !lanka_database_commit (database, error))
     goto failed;

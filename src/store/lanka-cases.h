@@ -87,4 +87,12 @@ gboolean    _lanka_cases_index            (LankaDatabase      *database,
                                            gint64              case_id,
                                            GError            **error);
 
+/* Every row of a case, removed inside the caller's transaction: what
+ * lanka_cases_delete() and lanka_retention_delete() share.
+ */
+gboolean    _lanka_cases_remove           (LankaDatabase      *database,
+                                           gint64              case_id,
+                                           const char         *uuid,
+                                           GError            **error);
+
 G_END_DECLS

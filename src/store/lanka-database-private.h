@@ -31,6 +31,8 @@ void          _lanka_database_set_error          (LankaDatabase  *self,
                                                   int             rc,
                                                   GError        **error);
 void          _lanka_database_set_closed_error   (GError        **error);
+gboolean      _lanka_database_check_open         (LankaDatabase  *self,
+                                                  GError        **error);
 sqlite3      *_lanka_database_get_handle         (LankaDatabase  *self);
 
 /* For the benchmark only: databases built and read by the same code,

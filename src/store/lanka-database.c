@@ -506,6 +506,130 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 0',"
   "  prefix = '1 2 4'"
   ");",
+
+  /* 5: länkning, consents, tasks and the retention review.  A referral
+   * and a consent are written when they are made, like the journal, not
+   * with the case document; both go with their case.  Agencies and
+   * contacts are kept by uuid and by the name they had, as on the case.
+   */
+  "CREATE TABLE consent ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  case_id INTEGER NOT NULL REFERENCES \"case\" ON DELETE CASCADE,"
+  /* The person on the case it is about, by uuid. */
+  "  person TEXT NOT NULL,"
+  "  recipient TEXT,"
+  "  recipient_name TEXT NOT NULL,"
+  /* A referral reason code: what the information may be shared for. */
+  "  purpose TEXT NOT NULL,"
+  "  given_by TEXT NOT NULL CHECK (given_by IN ('person', 'guardian', 'god_man')),"
+  "  form TEXT NOT NULL CHECK (form IN ('oral', 'written')),"
+  "  given_on TEXT NOT NULL,"
+  "  valid_until TEXT,"
+  "  withdrawn_on TEXT,"
+  /* What must not be shared with whom, in the person's words. */
+  "  restrictions TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX consent_case ON consent (case_id, given_on);"
+  /* The information categories the consent does not cover. */
+  "CREATE TABLE consent_excluded ("
+  "  consent INTEGER NOT NULL REFERENCES consent ON DELETE CASCADE,"
+  "  category TEXT NOT NULL,"
+  "  PRIMARY KEY (consent, category)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE referral ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  case_id INTEGER NOT NULL REFERENCES \"case\" ON DELETE CASCADE,"
+  "  direction TEXT NOT NULL CHECK (direction IN ('outgoing', 'incoming')),"
+  "  person TEXT,"
+  "  agency TEXT,"
+  "  agency_name TEXT NOT NULL,"
+  "  contact TEXT,"
+  "  contact_name TEXT,"
+  "  reason TEXT NOT NULL,"
+  "  note TEXT,"
+  /* A disclosure basis code; 'consent' names the consent row by uuid,
+   * any other basis has a written justification.
+   */
+  "  basis TEXT,"
+  "  consent TEXT,"
+  "  justification TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'pending',"
+  /* Why it was rejected or revoked. */
+  "  status_reason TEXT,"
+  "  outcome TEXT,"
+  "  sent_on TEXT NOT NULL,"
+  "  answered_on TEXT,"
+  "  done_on TEXT,"
+  "  revoked_on TEXT,"
+  "  follow_up_on TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX referral_case ON referral (case_id, sent_on);"
+  "CREATE INDEX referral_open ON referral (case_id) "
+  "WHERE status IN ('pending', 'in_progress', 'accepted');"
+  "CREATE INDEX referral_consent ON referral (consent) WHERE consent IS NOT NULL;"
+  /* The information categories that were shared: only those. */
+  "CREATE TABLE referral_shared ("
+  "  referral INTEGER NOT NULL REFERENCES referral ON DELETE CASCADE,"
+  "  category TEXT NOT NULL,"
+  "  PRIMARY KEY (referral, category)"
+  ") WITHOUT ROWID;"
+  /* Deadlines.  A task a rule made (kind a task kind code) names the
+   * record its date came from in source (a permit, a plan item, a
+   * referral, or the case itself), so that the rule finds it again when
+   * the date moves; a task someone added has kind 'manual' and a title.
+   */
+  "CREATE TABLE task ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  case_id INTEGER NOT NULL REFERENCES \"case\" ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  source TEXT,"
+  "  title TEXT,"
+  "  due_on TEXT NOT NULL,"
+  "  completed INTEGER,"
+  "  completed_by TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (case_id, kind, source)"
+  ");"
+  "CREATE INDEX task_open ON task (due_on, case_id) WHERE completed IS NULL;"
+  "CREATE INDEX task_case ON task (case_id, due_on);"
+  /* The retention review.  The time of a case's last journal entry is
+   * kept on the case for the review list; a case on hold is kept until
+   * the hold is lifted; a deletion leaves one row without content.
+   */
+  "ALTER TABLE \"case\" ADD COLUMN last_entry INTEGER;"
+  "UPDATE \"case\" SET last_entry = "
+  "(SELECT max (written) FROM journal_entry WHERE case_id = \"case\".id);"
+  "CREATE TRIGGER journal_entry_last_entry AFTER INSERT ON journal_entry "
+  "BEGIN UPDATE \"case\" SET last_entry = max (coalesce (last_entry, 0), NEW.written) "
+  "WHERE id = NEW.case_id; END;"
+  "CREATE INDEX case_closed ON \"case\" (closed) WHERE closed IS NOT NULL;"
+  "CREATE TABLE retention_hold ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES \"case\" ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL,"
+  "  held_on TEXT NOT NULL,"
+  "  held_by TEXT NOT NULL"
+  ");"
+  "CREATE TABLE retention_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  case_uuid TEXT NOT NULL,"
+  "  case_number TEXT NOT NULL,"
+  /* The date of the last entry and the rule that made the case due. */
+  "  last_entry TEXT,"
+  "  rule TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER retention_log_no_update BEFORE UPDATE ON retention_log "
+  "BEGIN SELECT RAISE (ABORT, 'retention_log is append-only'); END;"
+  "CREATE TRIGGER retention_log_no_delete BEFORE DELETE ON retention_log "
+  "BEGIN SELECT RAISE (ABORT, 'retention_log is append-only'); END;",
 };
 
 #define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))
@@ -517,6 +641,20 @@ _lanka_database_set_closed_error (GError **error)
                        LANKA_STORE_ERROR,
                        LANKA_STORE_ERROR_IO,
                        _("The database is closed."));
+}
+
+/* Whether the database is open; a sentence when it is not (locked). */
+gboolean
+_lanka_database_check_open (LankaDatabase  *self,
+                            GError        **error)
+{
+  if (_lanka_database_get_handle (self) == NULL)
+    {
+      _lanka_database_set_closed_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

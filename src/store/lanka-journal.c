@@ -474,19 +474,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static gboolean
-check_open (LankaDatabase  *database,
-            GError        **error)
-{
-  if (_lanka_database_get_handle (database) == NULL)
-    {
-      _lanka_database_set_closed_error (error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Every write is a savepoint: on its own it is a transaction, inside the
  * case's save it nests.
  */
@@ -766,7 +753,7 @@ lanka_journal_list (LankaDatabase  *database,
   g_return_val_if_fail (case_uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_open (database, error))
+  if (!_lanka_database_check_open (database, error))
     return NULL;
 
   /* The case's uuid to its id first: then the index on (case_id,
@@ -930,7 +917,7 @@ lanka_journal_add (LankaDatabase  *database,
   g_return_val_if_fail (case_uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_open (database, error) || !check_entry (entry_type, text, error))
+  if (!_lanka_database_check_open (database, error) || !check_entry (entry_type, text, error))
     return NULL;
 
   if (corrects != NULL && corrects[0] == '\0')
@@ -986,7 +973,7 @@ lanka_journal_update (LankaDatabase  *database,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (database, error) || !check_entry (entry_type, text, error))
+  if (!_lanka_database_check_open (database, error) || !check_entry (entry_type, text, error))
     return FALSE;
 
   if (event_time <= 0)
@@ -1042,7 +1029,7 @@ lanka_journal_sign (LankaDatabase  *database,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (database, error) || !savepoint_begin (database, error))
+  if (!_lanka_database_check_open (database, error) || !savepoint_begin (database, error))
     return FALSE;
 
   ok = read_state (database, uuid, &state, error);
@@ -1098,7 +1085,7 @@ lanka_journal_delete (LankaDatabase  *database,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (database, error) || !savepoint_begin (database, error))
+  if (!_lanka_database_check_open (database, error) || !savepoint_begin (database, error))
     return FALSE;
 
   ok = read_state (database, uuid, &state, error) &&
@@ -1178,7 +1165,7 @@ _lanka_journal_add_event (LankaDatabase  *database,
   g_return_val_if_fail (event != NULL && event[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (database, error))
+  if (!_lanka_database_check_open (database, error))
     return FALSE;
 
   uuid = g_uuid_string_random ();

@@ -534,3 +534,96 @@ lanka_date_validate (const char  *date,
 
   return TRUE;
 }
+
+/**
+ * lanka_date_parse:
+ * @text: (nullable): a date as stored, YYYY-MM-DD
+ * @date: (out caller-allocates): the date, cleared when @text is none
+ *
+ * Returns: %TRUE if @text is a real date written as YYYY-MM-DD
+ */
+gboolean
+lanka_date_parse (const char *text,
+                  GDate      *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+
+  if (text == NULL || !lanka_date_validate (text, NULL))
+    return FALSE;
+
+  g_date_set_dmy (date,
+                  (GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (text, NULL, 10));
+
+  return g_date_valid (date);
+}
+
+/**
+ * lanka_date_format:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as stored, YYYY-MM-DD
+ */
+char *
+lanka_date_format (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+/**
+ * lanka_date_format_for_people:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as a sentence says it, "3 March 2026"
+ */
+char *
+lanka_date_format_for_people (const GDate *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+
+  /* Translators: a date as in "Added on 3 March 2026"; see g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+/**
+ * lanka_date_get_today:
+ * @given: (nullable): the day it is, as a test sets it
+ * @today: (out caller-allocates): the day it is
+ *
+ * The day it is: @given when it is valid, otherwise the clock's, in
+ * local time.  Everything in the store that depends on the day takes
+ * a day this way, so that tests never wait for the clock.
+ */
+void
+lanka_date_get_today (const GDate *given,
+                      GDate       *today)
+{
+  g_return_if_fail (today != NULL);
+
+  g_date_clear (today, 1);
+
+  if (given != NULL && g_date_valid (given))
+    *today = *given;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (today,
+                      g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+}

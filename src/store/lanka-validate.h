@@ -40,4 +40,15 @@ char     *lanka_personal_number_normalize      (const char               *number
 gboolean  lanka_date_validate                  (const char               *date,
                                                 GError                  **error);
 
+/* Dates as the store keeps them (YYYY-MM-DD) and as GDates.  "Today" is
+ * @given when it is a valid date (a test's day), else the clock's, in
+ * local time.
+ */
+gboolean  lanka_date_parse                     (const char               *text,
+                                                GDate                    *date);
+char     *lanka_date_format                    (const GDate              *date);
+char     *lanka_date_format_for_people         (const GDate              *date);
+void      lanka_date_get_today                 (const GDate              *given,
+                                                GDate                    *today);
+
 G_END_DECLS

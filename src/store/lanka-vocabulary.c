@@ -309,6 +309,82 @@ static const Term birth_precisions[] = {
   { "year", NC_("birth precision", "Year only") },
 };
 
+static const Term referral_statuses[] = {
+  { "pending", NC_("referral status", "Sent, awaiting reply") },
+  { "in_progress", NC_("referral status", "In progress") },
+  { "accepted", NC_("referral status", "Accepted") },
+  { "rejected", NC_("referral status", "Rejected") },
+  { "done", NC_("referral status", "Done") },
+  { "revoked", NC_("referral status", "Revoked") },
+};
+
+static const Term referral_outcomes[] = {
+  { "implemented", NC_("referral outcome", "Carried out") },
+  { "not_implemented", NC_("referral outcome", "Not carried out") },
+  { "declined_by_person", NC_("referral outcome", "Declined by the person") },
+};
+
+/* HTCDS referral reasons, with the Swedish programmes beside them. */
+static const Term referral_reasons[] = {
+  { "AdditionalServicesRequired", NC_("referral reason", "Further support needed") },
+  { "MigrationOrChangeOfLocation", NC_("referral reason", "Move") },
+  { "Protection", NC_("referral reason", "Protection") },
+  { "ReflectionPeriod", NC_("referral reason", "Application for a reflection period") },
+  { "Return", NC_("referral reason", "Return (assisted voluntary return)") },
+  { "SupportProgramme", NC_("referral reason", "National support programme") },
+  { "Consultation", NC_("referral reason", "Consultation") },
+  { "CrimeReport", NC_("referral reason", "Police report") },
+  { "ChildConcernReport", NC_("referral reason", "Report of concern about a child") },
+  { "Other", NC_("referral reason", "Other") },
+};
+
+static const Term disclosure_bases[] = {
+  { "consent", NC_("disclosure basis", "Consent") },
+  { "duty", NC_("disclosure basis", "Duty to disclose") },
+  { "necessary", NC_("disclosure basis", "Necessary disclosure") },
+  { "serious_crime", NC_("disclosure basis", "Suspected serious crime") },
+  { "emergency", NC_("disclosure basis", "Emergency") },
+  { "other", NC_("disclosure basis", "Other basis") },
+};
+
+/* What a referral may share: the parts of the case, one by one. */
+static const Term share_categories[] = {
+  { "identity", NC_("shared information", "Identity (names, personal identity number)") },
+  { "contact", NC_("shared information", "Contact details") },
+  { "people", NC_("shared information", "Family and other people") },
+  { "exploitation", NC_("shared information", "Exploitation") },
+  { "risk", NC_("shared information", "Risk and protection") },
+  { "health", NC_("shared information", "Health and special needs") },
+  { "permits", NC_("shared information", "Residence permits") },
+  { "legal", NC_("shared information", "Police report and legal process") },
+  { "plan", NC_("shared information", "Support plan") },
+};
+
+static const Term consent_givers[] = {
+  { "person", NC_("consent given by", "The person") },
+  { "guardian", NC_("consent given by", "Guardian") },
+  { "god_man", NC_("consent given by", "Appointed guardian (god man)") },
+};
+
+static const Term consent_forms[] = {
+  { "oral", NC_("consent form", "Oral") },
+  { "written", NC_("consent form", "Written") },
+};
+
+static const Term task_kinds[] = {
+  { "protection_assessment", NC_("task kind", "Protection assessment") },
+  { "initial_assessment", NC_("task kind", "Initial assessment") },
+  { "investigation_due", NC_("task kind", "Investigation to be completed") },
+  { "reflection_period_ends", NC_("task kind", "Reflection period ends") },
+  { "permit_ends", NC_("task kind", "Permit ends") },
+  { "assessment_review", NC_("task kind", "Risk assessment review") },
+  { "hearing", NC_("task kind", "Court hearing") },
+  { "plan_follow_up", NC_("task kind", "Follow-up of support") },
+  { "referral_follow_up", NC_("task kind", "Follow-up of referral") },
+  { "retention_review", NC_("task kind", "Retention review") },
+  { "manual", NC_("task kind", "Task") },
+};
+
 static const struct {
   const Term *terms;
   guint       n_terms;
@@ -348,10 +424,25 @@ static const struct {
   [LANKA_VOCABULARY_CASE_FLAG] = { case_flags, G_N_ELEMENTS (case_flags), "case flag" },
   [LANKA_VOCABULARY_BIRTH_PRECISION] = { birth_precisions, G_N_ELEMENTS (birth_precisions),
                                          "birth precision" },
+  [LANKA_VOCABULARY_REFERRAL_STATUS] = { referral_statuses, G_N_ELEMENTS (referral_statuses),
+                                         "referral status" },
+  [LANKA_VOCABULARY_REFERRAL_OUTCOME] = { referral_outcomes, G_N_ELEMENTS (referral_outcomes),
+                                          "referral outcome" },
+  [LANKA_VOCABULARY_REFERRAL_REASON] = { referral_reasons, G_N_ELEMENTS (referral_reasons),
+                                         "referral reason" },
+  [LANKA_VOCABULARY_DISCLOSURE_BASIS] = { disclosure_bases, G_N_ELEMENTS (disclosure_bases),
+                                          "disclosure basis" },
+  [LANKA_VOCABULARY_SHARE_CATEGORY] = { share_categories, G_N_ELEMENTS (share_categories),
+                                        "shared information" },
+  [LANKA_VOCABULARY_CONSENT_GIVEN_BY] = { consent_givers, G_N_ELEMENTS (consent_givers),
+                                          "consent given by" },
+  [LANKA_VOCABULARY_CONSENT_FORM] = { consent_forms, G_N_ELEMENTS (consent_forms),
+                                      "consent form" },
+  [LANKA_VOCABULARY_TASK_KIND] = { task_kinds, G_N_ELEMENTS (task_kinds), "task kind" },
 };
 
 /* Every LankaVocabulary value needs its row above. */
-G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == LANKA_VOCABULARY_BIRTH_PRECISION + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == LANKA_VOCABULARY_TASK_KIND + 1);
 
 static const Term *
 find_term (LankaVocabulary  vocabulary,

@@ -38,6 +38,14 @@ G_BEGIN_DECLS
  * @LANKA_VOCABULARY_CLOSURE_REASON: why a case was closed
  * @LANKA_VOCABULARY_CASE_FLAG: case flags, such as "threat"
  * @LANKA_VOCABULARY_BIRTH_PRECISION: how much of a birth date is known
+ * @LANKA_VOCABULARY_REFERRAL_STATUS: where a referral stands, such as "pending"
+ * @LANKA_VOCABULARY_REFERRAL_OUTCOME: how a finished referral ended
+ * @LANKA_VOCABULARY_REFERRAL_REASON: why a person is referred (HTCDS)
+ * @LANKA_VOCABULARY_DISCLOSURE_BASIS: on what ground information is shared
+ * @LANKA_VOCABULARY_SHARE_CATEGORY: the categories of a case's information
+ * @LANKA_VOCABULARY_CONSENT_GIVEN_BY: who gave a consent
+ * @LANKA_VOCABULARY_CONSENT_FORM: oral or written
+ * @LANKA_VOCABULARY_TASK_KIND: what a deadline is for
  *
  * The code lists of the directory and of cases.  Codes are stored; labels
  * are shown.
@@ -69,6 +77,14 @@ typedef enum
   LANKA_VOCABULARY_CLOSURE_REASON,
   LANKA_VOCABULARY_CASE_FLAG,
   LANKA_VOCABULARY_BIRTH_PRECISION,
+  LANKA_VOCABULARY_REFERRAL_STATUS,
+  LANKA_VOCABULARY_REFERRAL_OUTCOME,
+  LANKA_VOCABULARY_REFERRAL_REASON,
+  LANKA_VOCABULARY_DISCLOSURE_BASIS,
+  LANKA_VOCABULARY_SHARE_CATEGORY,
+  LANKA_VOCABULARY_CONSENT_GIVEN_BY,
+  LANKA_VOCABULARY_CONSENT_FORM,
+  LANKA_VOCABULARY_TASK_KIND,
 } LankaVocabulary;
 
 guint        lanka_vocabulary_get_n_codes       (LankaVocabulary  vocabulary);
