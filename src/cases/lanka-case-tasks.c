@@ -484,7 +484,7 @@ save_action (GtkWidget  *widget,
   g_autofree char *date = NULL;
   g_autoptr(LankaRecord) task = NULL;
   g_autoptr(GError) error = NULL;
-  GDate due;
+  g_autoptr(GError) date_error = NULL;
 
   if (!is_ready (self))
     return;
@@ -498,9 +498,9 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (!lanka_date_parse (date, &due))
+  if (!lanka_date_validate (date, &date_error))
     {
-      show_form_error (self, self->date_row, _("Write the date as year-month-day, such as 2026-03-31."));
+      show_form_error (self, self->date_row, date_error->message);
       return;
     }
 

@@ -355,24 +355,6 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 is_set (const char *value)
 {
   return value != NULL && value[0] != '\0';
@@ -528,7 +510,7 @@ _lanka_cases_index (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   /* Contentless with contentless_delete: a row is deleted by its rowid and
@@ -571,7 +553,7 @@ _lanka_cases_index (LankaDatabase  *database,
         }
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -585,7 +567,7 @@ _lanka_cases_index (LankaDatabase  *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_new_words (journal, seen, (const char *)sqlite3_column_text (stmt, 0));
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -773,7 +755,7 @@ order_read (LankaDatabase  *database,
         numbered = g_array_new (FALSE, FALSE, sizeof (NumberedId));
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (numbered == NULL)
@@ -791,7 +773,7 @@ order_read (LankaDatabase  *database,
       g_array_append_val (numbered, entry);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   g_array_sort (numbered, compare_numbers);
@@ -1069,7 +1051,7 @@ load_page (LankaCaseList  *self,
         }
     }
 
-  if (!finish_rows (self->database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (self->database, stmt, rc, error))
     return FALSE;
 
   /* Deleted since the query ran: the position still needs an item, and
@@ -1562,7 +1544,7 @@ get_condition_ids (LankaCaseList    *self,
       g_array_append_val (ids, id);
     }
 
-  if (!finish_rows (self->database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (self->database, stmt, rc, error))
     return NULL;
 
   if (changes >= 0)
@@ -1594,7 +1576,7 @@ read_match_ids (LankaCaseList  *self,
       g_array_append_val (ids, id);
     }
 
-  return finish_rows (self->database, stmt, rc, error);
+  return _lanka_database_finish_rows (self->database, stmt, rc, error);
 }
 
 /* Marks the places of @ids in @order with @bit. */

@@ -360,23 +360,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Reads the columns from @first on into @record's fields. */
 static void
 read_columns (LankaRecord  *record,
@@ -461,7 +444,7 @@ read_codes (LankaDatabase  *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   codes = g_strv_builder_end (builder);
@@ -538,7 +521,7 @@ read_people (LankaDatabase  *database,
       g_array_append_val (ids, id);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   /* The lists after the people: one statement at a time. */
@@ -590,7 +573,7 @@ read_table (LankaDatabase  *database,
       g_array_append_val (ids, id);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -612,13 +595,6 @@ read_table (LankaDatabase  *database,
     }
 
   return TRUE;
-}
-
-static void
-set_not_found (GError **error)
-{
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                       _("The case no longer exists. Someone may have deleted it."));
 }
 
 /* Reads the case with @uuid; FALSE with NOT_FOUND when there is none. */
@@ -661,7 +637,7 @@ read_case (LankaDatabase  *database,
 
   if (kase == NULL)
     {
-      set_not_found (error);
+      _lanka_cases_set_not_found (error);
       return FALSE;
     }
 
@@ -1698,6 +1674,99 @@ _lanka_cases_remove (LankaDatabase  *database,
 }
 
 /**
+ * _lanka_cases_set_not_found:
+ * @error: a location for a #GError
+ *
+ * The sentence for a case that is not (any more) in the database.
+ */
+void
+_lanka_cases_set_not_found (GError **error)
+{
+  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
+                       _("The case no longer exists. Someone may have deleted it."));
+}
+
+/**
+ * _lanka_cases_find_id:
+ * @database: an open #LankaDatabase
+ * @uuid: a case's uuid
+ * @case_id: (out): its row
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when the case is there; %FALSE with
+ *   %LANKA_STORE_ERROR_NOT_FOUND when it is not
+ */
+gboolean
+_lanka_cases_find_id (LankaDatabase  *database,
+                      const char     *uuid,
+                      gint64         *case_id,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *case_id = 0;
+
+  if (!(stmt = _lanka_database_prepare (database, "SELECT id FROM \"case\" WHERE uuid = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *case_id = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  if (*case_id == 0)
+    {
+      _lanka_cases_set_not_found (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _lanka_cases_touch:
+ * @database: an open #LankaDatabase, inside a transaction
+ * @case_id: the case's row
+ * @reindex: whether the case's words changed (its journal), so that its
+ *   search row is written again
+ * @error: a location for a #GError
+ *
+ * A journal entry, a referral or a consent changes the case without a
+ * save: the list sorted by last change shows it at the top.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_lanka_cases_touch (LankaDatabase  *database,
+                    gint64          case_id,
+                    gboolean        reindex,
+                    GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lanka_database_prepare (database,
+                                        "UPDATE \"case\" SET modified = ?2 WHERE id = ?1",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+
+  if (!_lanka_database_step_done (database, stmt, error))
+    return FALSE;
+
+  return !reindex || _lanka_cases_index (database, case_id, error);
+}
+
+/**
  * lanka_cases_delete:
  * @database: an open #LankaDatabase
  * @uuid: a case's uuid
@@ -1715,9 +1784,7 @@ lanka_cases_delete (LankaDatabase  *database,
                     const char     *uuid,
                     GError        **error)
 {
-  sqlite3_stmt *stmt;
   gint64 case_id = 0;
-  int rc;
 
   g_return_val_if_fail (LANKA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -1726,30 +1793,8 @@ lanka_cases_delete (LankaDatabase  *database,
   if (!lanka_database_begin (database, error))
     return FALSE;
 
-  if (!(stmt = _lanka_database_prepare (database, "SELECT id FROM \"case\" WHERE uuid = ?1",
-                                        error)))
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    case_id = sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      goto failed;
-    }
-
-  if (case_id == 0)
-    {
-      set_not_found (error);
-      goto failed;
-    }
-
-  if (!_lanka_cases_remove (database, case_id, uuid, error) ||
+  if (!_lanka_cases_find_id (database, uuid, &case_id, error) ||
+      !_lanka_cases_remove (database, case_id, uuid, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_CASE_DELETE, uuid, NULL, error) ||
       !lanka_database_commit (database, error))
     goto failed;
@@ -1812,7 +1857,7 @@ lanka_cases_list_history (LankaDatabase  *database,
       g_ptr_array_add (entries, entry);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&entries);
@@ -1967,7 +2012,7 @@ collect_candidates (LankaDatabase  *database,
       candidate->reasons |= reason;
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc, error);
 }
 
 static int

@@ -87,6 +87,19 @@ gboolean    _lanka_cases_index            (LankaDatabase      *database,
                                            gint64              case_id,
                                            GError            **error);
 
+/* For the store: a case's row by its uuid, the sentence for a case that
+ * is gone, and a change without a save (see lanka-cases.c).
+ */
+gboolean    _lanka_cases_find_id          (LankaDatabase      *database,
+                                           const char         *uuid,
+                                           gint64             *case_id,
+                                           GError            **error);
+void        _lanka_cases_set_not_found    (GError            **error);
+gboolean    _lanka_cases_touch            (LankaDatabase      *database,
+                                           gint64              case_id,
+                                           gboolean            reindex,
+                                           GError            **error);
+
 /* Every row of a case, removed inside the caller's transaction: what
  * lanka_cases_delete() and lanka_retention_delete() share.
  */

@@ -33,6 +33,10 @@ void          _lanka_database_set_error          (LankaDatabase  *self,
 void          _lanka_database_set_closed_error   (GError        **error);
 gboolean      _lanka_database_check_open         (LankaDatabase  *self,
                                                   GError        **error);
+gboolean      _lanka_database_finish_rows        (LankaDatabase  *self,
+                                                  sqlite3_stmt   *stmt,
+                                                  int             rc,
+                                                  GError        **error);
 sqlite3      *_lanka_database_get_handle         (LankaDatabase  *self);
 
 /* For the benchmark only: databases built and read by the same code,

@@ -657,6 +657,27 @@ _lanka_database_check_open (LankaDatabase  *self,
   return TRUE;
 }
 
+/* After stepping @stmt through its rows: reset it for the next use, and
+ * an error unless the last step ended the rows (@rc is SQLITE_DONE).
+ */
+gboolean
+_lanka_database_finish_rows (LankaDatabase  *self,
+                             sqlite3_stmt   *stmt,
+                             int             rc,
+                             GError        **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lanka_database_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 set_errno_error (int          errsv,
                  const char  *message,

@@ -445,24 +445,6 @@ entry_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -500,41 +482,6 @@ savepoint_end (LankaDatabase  *database,
     lanka_database_rollback (database);
 
   return FALSE;
-}
-
-static gboolean
-case_id_of (LankaDatabase  *database,
-            const char     *case_uuid,
-            gint64         *case_id,
-            GError        **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "SELECT id FROM \"case\" WHERE uuid = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, case_uuid, -1, SQLITE_TRANSIENT);
-
-  *case_id = 0;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *case_id = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
-    }
-
-  if (!finish_rows (database, stmt, rc, error))
-    return FALSE;
-
-  if (*case_id == 0)
-    {
-      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                           _("The case no longer exists. Someone may have deleted it."));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* What the checks of a change need to know about an entry. */
@@ -585,7 +532,7 @@ read_state (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (state->id == 0)
@@ -663,31 +610,6 @@ check_entry (const char  *entry_type,
   return TRUE;
 }
 
-/* What every write to a case's journal ends with: the search row holds the
- * journal's words, and the list sorted by last change shows the case at
- * the top.
- */
-static gboolean
-touch_case (LankaDatabase  *database,
-            gint64          case_id,
-            GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "UPDATE \"case\" SET modified = ?2 WHERE id = ?1",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
-
-  if (!_lanka_database_step_done (database, stmt, error))
-    return FALSE;
-
-  return _lanka_cases_index (database, case_id, error);
-}
-
 static LankaJournalEntry *
 read_entry (LankaDatabase  *database,
             const char     *uuid,
@@ -711,7 +633,7 @@ read_entry (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     {
       g_clear_object (&entry);
       return NULL;
@@ -777,7 +699,7 @@ lanka_journal_list (LankaDatabase  *database,
       g_list_store_append (store, entry);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
@@ -931,11 +853,11 @@ lanka_journal_add (LankaDatabase  *database,
   if (!savepoint_begin (database, error))
     return NULL;
 
-  ok = case_id_of (database, case_uuid, &case_id, error) &&
+  ok = _lanka_cases_find_id (database, case_uuid, &case_id, error) &&
        (corrects == NULL || check_corrected (database, case_id, corrects, error)) &&
        insert_entry (database, uuid, case_id, entry_type, event_time, text,
                      NULL, NULL, NULL, corrects, error) &&
-       touch_case (database, case_id, error);
+       _lanka_cases_touch (database, case_id, TRUE, error);
 
   if (!savepoint_end (database, ok, error))
     return NULL;
@@ -998,7 +920,7 @@ lanka_journal_update (LankaDatabase  *database,
       sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
 
       ok = _lanka_database_step_done (database, stmt, error) &&
-           touch_case (database, state.case_id, error);
+           _lanka_cases_touch (database, state.case_id, TRUE, error);
     }
 
   return savepoint_end (database, ok, error);
@@ -1054,7 +976,7 @@ lanka_journal_sign (LankaDatabase  *database,
       sqlite3_bind_text (stmt, 3, lanka_journal_get_author (), -1, SQLITE_TRANSIENT);
 
       ok = _lanka_database_step_done (database, stmt, error) &&
-           touch_case (database, state.case_id, error) &&
+           _lanka_cases_touch (database, state.case_id, TRUE, error) &&
            lanka_audit_log (database, LANKA_AUDIT_JOURNAL_SIGN, state.case_uuid, NULL, error);
     }
 
@@ -1105,7 +1027,7 @@ lanka_journal_delete (LankaDatabase  *database,
 
       rc = sqlite3_step (stmt);
       corrected = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-      ok = finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+      ok = _lanka_database_finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 
       /* A correction without the entry it corrects would say nothing. */
       if (ok && corrected)
@@ -1130,7 +1052,7 @@ lanka_journal_delete (LankaDatabase  *database,
       sqlite3_bind_int64 (stmt, 1, state.id);
 
       ok = _lanka_database_step_done (database, stmt, error) &&
-           touch_case (database, state.case_id, error);
+           _lanka_cases_touch (database, state.case_id, TRUE, error);
     }
 
   return savepoint_end (database, ok, error);

@@ -23,6 +23,7 @@
 #include "lanka-referrals.h"
 
 #include "lanka-audit.h"
+#include "lanka-cases.h"
 #include "lanka-database-private.h"
 #include "lanka-directory.h"
 #include "lanka-journal.h"
@@ -144,24 +145,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 set_invalid (GError     **error,
              const char  *message)
@@ -234,60 +217,6 @@ read_fields (LankaRecord        *record,
 }
 
 static gboolean
-case_id_of (LankaDatabase  *database,
-            const char     *case_uuid,
-            gint64         *case_id,
-            GError        **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "SELECT id FROM \"case\" WHERE uuid = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, case_uuid, -1, SQLITE_TRANSIENT);
-
-  *case_id = 0;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *case_id = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
-    }
-
-  if (!finish_rows (database, stmt, rc, error))
-    return FALSE;
-
-  if (*case_id == 0)
-    {
-      g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                           _("The case no longer exists. Someone may have deleted it."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A referral or consent changes the case: it counts as changed. */
-static gboolean
-touch_case (LankaDatabase  *database,
-            gint64          case_id,
-            GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _lanka_database_prepare (database,
-                                        "UPDATE \"case\" SET modified = ?2 WHERE id = ?1",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
-
-  return _lanka_database_step_done (database, stmt, error);
-}
-
-static gboolean
 person_on_case (LankaDatabase  *database,
                 gint64          case_id,
                 const char     *person_uuid,
@@ -310,7 +239,7 @@ person_on_case (LankaDatabase  *database,
   rc = sqlite3_step (stmt);
   *found = rc == SQLITE_ROW;
 
-  return finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 /* The agency's name, or %NULL (and %TRUE) when it is not in the
@@ -460,7 +389,7 @@ read_one (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc, error);
 }
 
 static gboolean
@@ -514,7 +443,8 @@ list_case (LankaDatabase  *database,
   gint64 case_id;
   int rc;
 
-  if (!_lanka_database_check_open (database, error) || !case_id_of (database, case_uuid, &case_id, error))
+  if (!_lanka_database_check_open (database, error) ||
+      !_lanka_cases_find_id (database, case_uuid, &case_id, error))
     return NULL;
 
   if (!(stmt = _lanka_database_prepare (database, sql, error)))
@@ -532,7 +462,7 @@ list_case (LankaDatabase  *database,
       g_list_store_append (store, record);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -951,7 +881,8 @@ lanka_referrals_validate (LankaDatabase  *database,
   g_return_val_if_fail (LANKA_IS_RECORD (referral), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lanka_database_check_open (database, error) || !case_id_of (database, case_uuid, &case_id, error))
+  if (!_lanka_database_check_open (database, error) ||
+      !_lanka_cases_find_id (database, case_uuid, &case_id, error))
     return NULL;
 
   problems = new_problems ();
@@ -1073,7 +1004,7 @@ referral_exists (LankaDatabase  *database,
   rc = sqlite3_step (stmt);
   *exists = rc == SQLITE_ROW;
 
-  return finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 /* Copies what was written back into the caller's record, quietly: it is
@@ -1138,7 +1069,7 @@ lanka_referrals_send (LankaDatabase  *database,
   if (!lanka_database_begin (database, error))
     return FALSE;
 
-  if (!case_id_of (database, case_uuid, &case_id, error) ||
+  if (!_lanka_cases_find_id (database, case_uuid, &case_id, error) ||
       !referral_exists (database, uuid, &exists, error))
     goto failed;
 
@@ -1165,7 +1096,7 @@ lanka_referrals_send (LankaDatabase  *database,
                                  outgoing ? "referral_sent" : "referral_received",
                                  lanka_record_get (row, "reason"),
                                  lanka_record_get (row, "agency_name"), error) ||
-      !touch_case (database, case_id, error) ||
+      !_lanka_cases_touch (database, case_id, FALSE, error) ||
       !lanka_audit_log (database,
                         outgoing ? LANKA_AUDIT_REFERRAL_SEND : LANKA_AUDIT_REFERRAL_RECEIVE,
                         uuid, detail, error))
@@ -1347,7 +1278,7 @@ lanka_referrals_set_status (LankaDatabase  *database,
   if (!update_status (database, stored.id, record, error) ||
       !_lanka_journal_add_event (database, stored.case_id, "referral_status", old_status, status,
                                  error) ||
-      !touch_case (database, stored.case_id, error) ||
+      !_lanka_cases_touch (database, stored.case_id, FALSE, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_REFERRAL_STATUS, uuid, detail, error))
     goto failed;
 
@@ -1455,7 +1386,7 @@ lanka_referrals_set_follow_up (LankaDatabase  *database,
 
   if (!_lanka_database_step_done (database, stmt, error) ||
       !_lanka_tasks_sync_referral (database, stored.case_id, uuid, follow_up_on, TRUE, error) ||
-      !touch_case (database, stored.case_id, error) ||
+      !_lanka_cases_touch (database, stored.case_id, FALSE, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_REFERRAL_STATUS, uuid, detail, error) ||
       !lanka_database_commit (database, error))
     goto failed;
@@ -1490,7 +1421,8 @@ lanka_referrals_count_open (LankaDatabase  *database,
   g_return_val_if_fail (case_uuid != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_lanka_database_check_open (database, error) || !case_id_of (database, case_uuid, &case_id, error))
+  if (!_lanka_database_check_open (database, error) ||
+      !_lanka_cases_find_id (database, case_uuid, &case_id, error))
     return 0;
 
   /* The same condition as the index referral_open, so that it is used. */
@@ -1508,7 +1440,7 @@ lanka_referrals_count_open (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return 0;
 
   return count;
@@ -1599,7 +1531,7 @@ consent_in_use (LankaDatabase  *database,
   rc = sqlite3_step (stmt);
   *in_use = rc == SQLITE_ROW;
 
-  return finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 /* Checks @consent of the case @case_id into @problems; @row, when given,
@@ -1781,7 +1713,7 @@ lanka_consents_validate (LankaDatabase  *database,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!_lanka_database_check_open (database, error) ||
-      !case_id_of (database, case_uuid, &case_id, error) ||
+      !_lanka_cases_find_id (database, case_uuid, &case_id, error) ||
       !read_one (database, CONSENT_SELECT "WHERE co.uuid = ?1 AND co.case_id = ?2",
                  lanka_record_get_uuid (consent), case_id, FALSE, &stored, error))
     return NULL;
@@ -1903,7 +1835,7 @@ lanka_consents_save (LankaDatabase  *database,
   if (!lanka_database_begin (database, error))
     return FALSE;
 
-  if (!case_id_of (database, case_uuid, &case_id, error) ||
+  if (!_lanka_cases_find_id (database, case_uuid, &case_id, error) ||
       !read_one (database, CONSENT_SELECT "WHERE co.uuid = ?1", uuid, 0, FALSE, &stored, error))
     goto failed;
 
@@ -1936,7 +1868,7 @@ lanka_consents_save (LankaDatabase  *database,
        !_lanka_journal_add_event (database, case_id, "consent_recorded",
                                   lanka_record_get (row, "purpose"),
                                   lanka_record_get (row, "recipient_name"), error)) ||
-      !touch_case (database, case_id, error) ||
+      !_lanka_cases_touch (database, case_id, FALSE, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_CONSENT_RECORD, uuid, detail, error) ||
       !lanka_database_commit (database, error))
     goto failed;
@@ -2043,7 +1975,7 @@ lanka_consents_withdraw (LankaDatabase  *database,
       !_lanka_journal_add_event (database, stored.case_id, "consent_withdrawn",
                                  lanka_record_get (stored.record, "purpose"),
                                  lanka_record_get (stored.record, "recipient_name"), error) ||
-      !touch_case (database, stored.case_id, error) ||
+      !_lanka_cases_touch (database, stored.case_id, FALSE, error) ||
       !lanka_audit_log (database, LANKA_AUDIT_CONSENT_WITHDRAW, uuid, detail, error) ||
       !lanka_database_commit (database, error))
     goto failed;
@@ -2126,7 +2058,8 @@ lanka_consents_find_valid (LankaDatabase  *database,
   g_return_val_if_fail (agency_uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lanka_database_check_open (database, error) || !case_id_of (database, case_uuid, &case_id, error))
+  if (!_lanka_database_check_open (database, error) ||
+      !_lanka_cases_find_id (database, case_uuid, &case_id, error))
     return NULL;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -2154,7 +2087,7 @@ lanka_consents_find_valid (LankaDatabase  *database,
         g_ptr_array_add (consents, g_steal_pointer (&consent));
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&consents);

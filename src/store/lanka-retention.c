@@ -100,31 +100,6 @@ time_of_date (const GDate *date)
   return time != NULL ? g_date_time_to_unix (time) * G_USEC_PER_SEC : 0;
 }
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_case_not_found (GError **error)
-{
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                       _("The case no longer exists. Someone may have deleted it."));
-}
-
 /**
  * lanka_retention_rule_init:
  * @rule: a #LankaRetentionRule
@@ -171,7 +146,7 @@ read_meta (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  return finish_rows (database, stmt, rc, error);
+  return _lanka_database_finish_rows (database, stmt, rc, error);
 }
 
 /**
@@ -467,46 +442,12 @@ lanka_retention_list_due (LankaDatabase  *database,
         g_ptr_array_add (items, item);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   g_ptr_array_sort (items, compare_items);
 
   return g_steal_pointer (&items);
-}
-
-static gboolean
-find_case (LankaDatabase  *database,
-           const char     *case_uuid,
-           gint64         *case_id,
-           GError        **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _lanka_database_prepare (database, "SELECT id FROM \"case\" WHERE uuid = ?1",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, case_uuid, -1, SQLITE_TRANSIENT);
-
-  *case_id = 0;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *case_id = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
-    }
-
-  if (!finish_rows (database, stmt, rc, error))
-    return FALSE;
-
-  if (*case_id == 0)
-    {
-      set_case_not_found (error);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -562,7 +503,7 @@ lanka_retention_hold (LankaDatabase  *database,
   if (!_lanka_database_check_open (database, error) || !lanka_database_begin (database, error))
     return FALSE;
 
-  if (!find_case (database, case_uuid, &case_id, error))
+  if (!_lanka_cases_find_id (database, case_uuid, &case_id, error))
     goto failed;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -615,7 +556,7 @@ lanka_retention_release (LankaDatabase  *database,
   if (!_lanka_database_check_open (database, error) || !lanka_database_begin (database, error))
     return FALSE;
 
-  if (!find_case (database, case_uuid, &case_id, error))
+  if (!_lanka_cases_find_id (database, case_uuid, &case_id, error))
     goto failed;
 
   if (!(stmt = _lanka_database_prepare (database,
@@ -775,12 +716,12 @@ lanka_retention_delete (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     goto failed;
 
   if (item == NULL)
     {
-      set_case_not_found (error);
+      _lanka_cases_set_not_found (error);
       goto failed;
     }
 

@@ -17,6 +17,7 @@
 #include "lanka-tasks.h"
 
 #include "lanka-audit.h"
+#include "lanka-cases.h"
 #include "lanka-database-private.h"
 #include "lanka-journal.h"
 #include "lanka-store-error.h"
@@ -56,36 +57,11 @@ static const struct
   "t.uuid, t.kind, t.source, t.title, t.due_on, t.completed, t.completed_by, " \
   "c.uuid, c.number, c.status"
 
-static gboolean
-finish_rows (LankaDatabase  *database,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lanka_database_set_error (database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 set_task_not_found (GError **error)
 {
   g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
                        _("The task no longer exists."));
-}
-
-static void
-set_case_not_found (GError **error)
-{
-  g_set_error_literal (error, LANKA_STORE_ERROR, LANKA_STORE_ERROR_NOT_FOUND,
-                       _("The case no longer exists. Someone may have deleted it."));
 }
 
 static void
@@ -139,7 +115,7 @@ collect_tasks (LankaDatabase  *database,
       g_list_store_append (tasks, task);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&tasks));
@@ -298,7 +274,7 @@ lanka_tasks_count_due (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return 0;
 
   return count;
@@ -386,12 +362,12 @@ read_case_state (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (state->id == 0)
     {
-      set_case_not_found (error);
+      _lanka_cases_set_not_found (error);
       return FALSE;
     }
 
@@ -439,7 +415,7 @@ read_task (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     {
       g_clear_object (&task);
       return NULL;
@@ -612,7 +588,7 @@ find_task (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (*id == 0)
@@ -859,7 +835,7 @@ read_rule_tasks (LankaDatabase  *database,
       g_ptr_array_add (tasks, task);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&tasks);
@@ -1056,7 +1032,7 @@ _lanka_tasks_sync_referral (LankaDatabase  *database,
       rc = SQLITE_DONE;
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!_lanka_database_finish_rows (database, stmt, rc, error))
     return FALSE;
 
   if (!open || due_on == NULL)
