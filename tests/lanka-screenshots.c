@@ -113,7 +113,8 @@ shoot_directory (LankaWindow *window)
 }
 
 static const char * const case_sections[] = {
-  "overview", "people", "exploitation", "protection", "legal", "plan", "journal", "closure", "child",
+  "overview", "people", "exploitation", "protection", "tasks", "legal", "plan", "referrals",
+  "journal", "closure", "child",
 };
 
 /* A child case from the sample, filled in every section: each section,
@@ -224,6 +225,12 @@ shoot_cases (LankaWindow *window)
   /* A search reads the list again. */
   lanka_cases_view_set_search_text (view, "");
   save (GTK_WIDGET (window), "cases-list");
+
+  /* What is due across the cases. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.tasks-changed", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.show-due", NULL);
+  save (GTK_WIDGET (window), "cases-due");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cases.hide-due", NULL);
 
   list_view = lanka_test_find_by_id (GTK_WIDGET (view), "list_view");
   selection = gtk_grid_view_get_model (GTK_GRID_VIEW (list_view));
