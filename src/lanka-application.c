@@ -18,6 +18,7 @@
 #include "lanka-data-dir.h"
 #include "lanka-directory-seed.h"
 #include "lanka-lock-monitor.h"
+#include "lanka-material-import.h"
 #include "lanka-preferences-window.h"
 #include "lanka-unlock-error.h"
 #include "lanka-window-private.h"
@@ -211,6 +212,11 @@ lanka_application_set_database (LankaApplication *self,
        */
       if (self->sample_vault != NULL && !lanka_case_sample_ensure (database, NULL, &error))
         g_warning ("The sample cases could not be added: %s", error->message);
+      g_clear_error (&error);
+
+      /* And a course to present: two decks with speaker notes. */
+      if (self->sample_vault != NULL && !lanka_material_sample_ensure (database, NULL, &error))
+        g_warning ("The sample course could not be added: %s", error->message);
     }
 
   g_set_object (&self->database, database);

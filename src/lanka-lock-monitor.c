@@ -17,6 +17,11 @@
  * configured time, the screen was locked, or the computer is about to sleep.
  * Every source is optional: without a screensaver or logind on the bus the
  * idle timer and Ctrl+L still protect the data.
+ *
+ * The idle timer can be held off while a person is busy with Länka without
+ * touching it, as a trainer is who talks over one slide or shows a film.
+ * A hold only affects the idle timer: a locked screen, sleep and Ctrl+L
+ * still lock at once.
  */
 struct _LankaLockMonitor
 {
@@ -29,6 +34,7 @@ struct _LankaLockMonitor
   char            *session_path;
 
   gint64           last_activity;
+  guint            idle_holds;
   guint            idle_source;
   guint            screensaver_gnome_id;
   guint            screensaver_freedesktop_id;
@@ -80,6 +86,9 @@ lanka_lock_monitor_check_idle (LankaLockMonitor *self,
 
   g_return_if_fail (LANKA_IS_LOCK_MONITOR (self));
 
+  if (self->idle_holds > 0)
+    return;
+
   minutes = g_settings_get_uint (self->settings, "idle-lock-minutes");
   if (minutes == 0)
     return;
@@ -110,6 +119,48 @@ lanka_lock_monitor_note_activity (LankaLockMonitor *self)
   g_return_if_fail (LANKA_IS_LOCK_MONITOR (self));
 
   self->last_activity = g_get_monotonic_time ();
+}
+
+/**
+ * lanka_lock_monitor_hold_idle:
+ * @self: a #LankaLockMonitor
+ *
+ * Holds off the idle lock until lanka_lock_monitor_release_idle() is
+ * called as many times.  Locking the screen, sleep and Ctrl+L still lock.
+ */
+void
+lanka_lock_monitor_hold_idle (LankaLockMonitor *self)
+{
+  g_return_if_fail (LANKA_IS_LOCK_MONITOR (self));
+
+  self->idle_holds++;
+}
+
+/**
+ * lanka_lock_monitor_release_idle:
+ * @self: a #LankaLockMonitor
+ *
+ * Releases a hold of lanka_lock_monitor_hold_idle().  When the last one
+ * goes the idle time starts from now: a presentation of an hour without a
+ * key press is not an hour of idleness.
+ */
+void
+lanka_lock_monitor_release_idle (LankaLockMonitor *self)
+{
+  g_return_if_fail (LANKA_IS_LOCK_MONITOR (self));
+  g_return_if_fail (self->idle_holds > 0);
+
+  self->idle_holds--;
+  if (self->idle_holds == 0)
+    self->last_activity = g_get_monotonic_time ();
+}
+
+gboolean
+lanka_lock_monitor_get_idle_held (LankaLockMonitor *self)
+{
+  g_return_val_if_fail (LANKA_IS_LOCK_MONITOR (self), FALSE);
+
+  return self->idle_holds > 0;
 }
 
 /**

@@ -22,5 +22,9 @@ gboolean          lanka_lock_monitor_get_armed     (LankaLockMonitor *self);
 void              lanka_lock_monitor_note_activity (LankaLockMonitor *self);
 void              lanka_lock_monitor_check_idle    (LankaLockMonitor *self,
                                                     gint64            now);
+/* While held (a presentation runs), idleness does not lock. */
+void              lanka_lock_monitor_hold_idle     (LankaLockMonitor *self);
+void              lanka_lock_monitor_release_idle  (LankaLockMonitor *self);
+gboolean          lanka_lock_monitor_get_idle_held (LankaLockMonitor *self);
 
 G_END_DECLS

@@ -166,6 +166,33 @@ lanka_window_actions_leave_sample (GtkWidget  *widget,
   lanka_application_set_sample (get_application (self), FALSE);
 }
 
+/* Ctrl+O and F5 work wherever the focus is while the Training part is
+ * shown: the part's own actions do the work.
+ */
+static void
+lanka_window_actions_import_material (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  LankaWindow *self = (LankaWindow *)widget;
+
+  g_assert (LANKA_IS_WINDOW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->training_view), "training.import", NULL);
+}
+
+static void
+lanka_window_actions_present (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  LankaWindow *self = (LankaWindow *)widget;
+
+  g_assert (LANKA_IS_WINDOW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->training_view), "training.present", NULL);
+}
+
 void
 _lanka_window_class_actions_init (LankaWindowClass *klass)
 {
@@ -183,6 +210,10 @@ _lanka_window_class_actions_init (LankaWindowClass *klass)
                                    lanka_window_actions_leave_sample);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL,
                                    lanka_window_actions_go_back);
+  gtk_widget_class_install_action (widget_class, "win.import-material", NULL,
+                                   lanka_window_actions_import_material);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL,
+                                   lanka_window_actions_present);
 
   /* Every shortcut here is listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -193,6 +224,10 @@ _lanka_window_class_actions_init (LankaWindowClass *klass)
                                        "win.show-part", "s", "training");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-material", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
+                                       "win.present", NULL);
 }
 
 void
@@ -209,15 +244,19 @@ _lanka_window_actions_update (LankaWindow *self)
   const char *page;
   gboolean workspace;
   gboolean first_run_page;
+  gboolean training;
 
   g_assert (LANKA_IS_WINDOW (self));
 
   page = gtk_stack_get_visible_child_name (self->main_stack);
   workspace = g_strcmp0 (page, "workspace") == 0;
   first_run_page = g_strcmp0 (page, "create") == 0 || g_strcmp0 (page, "restore") == 0;
+  training = workspace && g_strcmp0 (lanka_window_get_visible_part (self), "training") == 0;
 
   /* The parts hold data only while the database is open. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-part", workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", first_run_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-sample", workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-material", training);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", training);
 }

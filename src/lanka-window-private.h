@@ -12,6 +12,7 @@
 #include "lanka-directory-view.h"
 #include "lanka-due-notifier.h"
 #include "lanka-restore-page.h"
+#include "lanka-training-view.h"
 #include "lanka-unlock-page.h"
 #include "lanka-welcome-page.h"
 #include "lanka-window.h"
@@ -49,6 +50,7 @@ struct _LankaWindow
   AdwViewStack         *stack;
   LankaCasesView       *cases_view;
   LankaDirectoryView   *directory_view;
+  LankaTrainingView    *training_view;
 
   /* The keyring is asked without a question only when the window first
    * opens; after the person locked Länka, unlocking is their choice.
@@ -58,16 +60,16 @@ struct _LankaWindow
   guint                 close_confirmed : 1;
 };
 
-void _lanka_window_update_page        (LankaWindow      *self);
-void _lanka_window_show_due           (LankaWindow      *self);
-void _lanka_window_update_due_badge   (LankaWindow      *self);
+void        _lanka_window_update_page        (LankaWindow      *self);
+void        _lanka_window_show_due           (LankaWindow      *self);
+void        _lanka_window_update_due_badge   (LankaWindow      *self);
 
-void _lanka_window_class_actions_init (LankaWindowClass *klass);
-void _lanka_window_actions_init       (LankaWindow      *self);
-void _lanka_window_actions_update     (LankaWindow      *self);
+void        _lanka_window_class_actions_init (LankaWindowClass *klass);
+void        _lanka_window_actions_init       (LankaWindow      *self);
+void        _lanka_window_actions_update     (LankaWindow      *self);
 
-void _lanka_window_benchmark          (LankaWindow      *self,
-                                       gint64            started,
-                                       gboolean          scroll);
+void        _lanka_window_benchmark          (LankaWindow      *self,
+                                              gint64            started,
+                                              gboolean          scroll);
 
 G_END_DECLS

@@ -110,6 +110,9 @@ on_stack_visible_child_name_cb (LankaWindow  *self,
                                 GParamSpec   *pspec,
                                 AdwViewStack *stack)
 {
+  /* Import and Present belong to the Training part. */
+  if (self->main_stack != NULL)
+    _lanka_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PART]);
 }
 
@@ -256,6 +259,7 @@ _lanka_window_update_page (LankaWindow *self)
   gtk_revealer_set_reveal_child (self->sample_banner, lanka_application_get_is_sample (app));
   lanka_cases_view_set_database (self->cases_view, lanka_application_get_database (app));
   lanka_directory_view_set_database (self->directory_view, lanka_application_get_database (app));
+  lanka_training_view_set_database (self->training_view, lanka_application_get_database (app));
   if (self->due_notifier != NULL)
     lanka_due_notifier_set_database (self->due_notifier, lanka_application_get_database (app));
   _lanka_window_update_due_badge (self);
@@ -676,6 +680,7 @@ lanka_window_class_init (LankaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LankaWindow, training_view);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, LankaWindow, window_title);
@@ -697,6 +702,7 @@ lanka_window_init (LankaWindow *self)
   g_type_ensure (LANKA_TYPE_CREATE_PAGE);
   g_type_ensure (LANKA_TYPE_DIRECTORY_VIEW);
   g_type_ensure (LANKA_TYPE_RESTORE_PAGE);
+  g_type_ensure (LANKA_TYPE_TRAINING_VIEW);
   g_type_ensure (LANKA_TYPE_UNLOCK_PAGE);
   g_type_ensure (LANKA_TYPE_WELCOME_PAGE);
 

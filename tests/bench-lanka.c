@@ -20,10 +20,16 @@
  *   - directory search keystrokes, the count, scrolling, an agency opened;
  *   - what encryption costs: the same reads and writes on an unencrypted
  *     database built by the same code; and SQLCipher's memory security
- *     (cipher_memory_security on) against Länka's wiping allocator (off).
+ *     (cipher_memory_security on) against Länka's wiping allocator (off);
+ *   - training material (bench-lanka-training.c): a 100-page deck
+ *     imported, a slide's first rendering at 1080p, a page turned in a
+ *     window.  At the default size it runs a few rounds only, so that
+ *     every benchmark at its smallest size stays quick.
  *
  *   bench-lanka [--keep] [N_CASES]   (default 1 000; 10 000 and 100 000
  *                                     are the sizes people ask about)
+ *   bench-lanka --training-only      (the training part alone, all rounds,
+ *                                     on an empty database)
  *
  * With --keep, the data directory stays, for a profiler or for
  * lanka --data-dir; its path is printed first.
@@ -56,6 +62,12 @@
 #define N_PASSPHRASE_UNLOCKS 3
 #define N_STARTUPS           5
 #define COMPARE_ROUNDS       3
+#define N_IMPORTS            5
+#define N_FIRST_RENDERS      20
+#define N_TURNS              50
+#define N_QUICK_IMPORTS      2
+#define N_QUICK_RENDERS      8
+#define N_QUICK_TURNS        20
 #define PASSPHRASE           "benchmark passphrase, not a secret"
 
 /* BenchRun: samples by metric, in the order they were first added. */
@@ -699,6 +711,21 @@ measure_memory_security (LankaBench *bench,
   variant_clear (&off);
 }
 
+/* Training material; @full runs every round, otherwise a few. */
+static void
+measure_training (LankaBench    *bench,
+                  LankaDatabase *database,
+                  gboolean       full)
+{
+  g_autoptr(BenchRun) run = bench_run_new ();
+
+  bench_training_import (database, full ? N_IMPORTS : N_QUICK_IMPORTS, run);
+  bench_training_render (full ? N_FIRST_RENDERS : N_QUICK_RENDERS, run);
+  if (!bench_training_turn (full ? N_TURNS : N_QUICK_TURNS, run))
+    g_print ("# page turns: not measured, there is no display\n");
+  report_run (bench, run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +741,7 @@ main (int   argc,
   g_autofree char *uuid = NULL;
   guint n_cases = DEFAULT_CASES;
   gboolean keep = FALSE;
+  gboolean training_only = FALSE;
   double generated;
 
   if (argc == 4 && g_str_equal (argv[1], "--memory-security-run"))
@@ -725,16 +753,33 @@ main (int   argc,
 
       if (g_str_equal (argv[i], "--keep"))
         keep = TRUE;
+      else if (g_str_equal (argv[i], "--training-only"))
+        training_only = TRUE;
       else if (g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
         n_cases = n;
       else
         {
-          g_printerr ("Usage: %s [--keep] [N_CASES]\n", argv[0]);
+          g_printerr ("Usage: %s [--keep] [--training-only] [N_CASES]\n", argv[0]);
           return EXIT_FAILURE;
         }
     }
 
   bench = lanka_bench_new ("lanka", n_cases);
+
+  if (training_only)
+    {
+      dir = lanka_test_make_data_dir ();
+      vault = lanka_vault_new (dir);
+      database = create_vault (vault);
+      uuid = g_strdup (lanka_database_get_uuid (database));
+      measure_training (bench, database, TRUE);
+      lanka_database_close (database);
+      lanka_bench_print_json (bench);
+      lanka_keyring_clear (uuid, LANKA_KEYRING_SLOT_CURRENT, NULL, NULL);
+      lanka_test_remove_tree (dir);
+      return EXIT_SUCCESS;
+    }
+
   lanka_bench_add_count (bench, "cases", n_cases);
   lanka_bench_add_count (bench, "journal_entries", (gint64) n_cases * JOURNAL_PER_CASE);
   lanka_bench_add_count (bench, "agencies", N_AGENCIES);
@@ -771,6 +816,13 @@ main (int   argc,
   lanka_database_close (database);
   g_clear_object (&database);
   measure_memory_security (bench, dir);
+
+  /* Last, as its decks stay in the database, and it starts GTK here. */
+  database = lanka_database_open (path, key, &error);
+  g_assert_no_error (error);
+  measure_training (bench, database, n_cases > DEFAULT_CASES);
+  lanka_database_close (database);
+  g_clear_object (&database);
 
   lanka_bench_print_json (bench);
 

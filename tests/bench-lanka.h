@@ -54,6 +54,15 @@ void      bench_directory_generate  (LankaDatabase *database,
 void      bench_directory_read      (LankaDatabase *database,
                                      BenchRun      *run);
 
+/* bench-lanka-training.c */
+void      bench_training_import     (LankaDatabase *database,
+                                     guint          n_imports,
+                                     BenchRun      *run);
+void      bench_training_render     (guint          n_pages,
+                                     BenchRun      *run);
+gboolean  bench_training_turn       (guint          n_turns,
+                                     BenchRun      *run);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchRun, bench_run_free)
 
 G_END_DECLS

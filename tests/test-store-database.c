@@ -25,7 +25,7 @@
 /* The schema version a new database has: the number of migrations.  Raise
  * it together with every new migration.
  */
-#define EXPECTED_SCHEMA_VERSION 5
+#define EXPECTED_SCHEMA_VERSION 6
 
 #define SQLITE_MAGIC "SQLite format 3"
 

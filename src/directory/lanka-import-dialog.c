@@ -107,6 +107,8 @@ describe_error (GFile        *file,
         case LANKA_IO_ERROR_NOT_TEXT:
         case LANKA_IO_ERROR_MALFORMED:
         case LANKA_IO_ERROR_UNSUPPORTED:
+        case LANKA_IO_ERROR_ENCRYPTED:
+        case LANKA_IO_ERROR_CANNOT_PLAY:
         default:
           return g_strdup (error->message);
         }

@@ -38,6 +38,9 @@ gboolean      _lanka_database_finish_rows        (LankaDatabase  *self,
                                                   int             rc,
                                                   GError        **error);
 sqlite3      *_lanka_database_get_handle         (LankaDatabase  *self);
+void          _lanka_database_append_fts_words   (GString        *match,
+                                                  const char     *text,
+                                                  const char     *columns);
 
 /* For the benchmark only: databases built and read by the same code,
  * without encryption (a plain SQLite file), or in a process that leaves

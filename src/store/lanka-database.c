@@ -630,6 +630,135 @@ static const char * const migrations[] = {
   "BEGIN SELECT RAISE (ABORT, 'retention_log is append-only'); END;"
   "CREATE TRIGGER retention_log_no_delete BEFORE DELETE ON retention_log "
   "BEGIN SELECT RAISE (ABORT, 'retention_log is append-only'); END;",
+
+  /* 6: the training library.  Nothing here is about a case.  The file of
+   * a material, its thumbnail and the text of its pages live in tables of
+   * their own, so that a list of the library reads none of them; all of
+   * them go with their material, and so do its notes and its places in
+   * courses.  Times are microseconds since the epoch.
+   */
+  "CREATE TABLE material ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  kind TEXT NOT NULL,"
+  /* An ISO 639 code, such as 'sv'. */
+  "  language TEXT,"
+  "  source TEXT,"
+  "  year INTEGER,"
+  "  usage_note TEXT,"
+  /* Minutes. */
+  "  duration INTEGER,"
+  "  url TEXT,"
+  /* Set at import from the file, never edited. */
+  "  file_name TEXT,"
+  "  mime_type TEXT,"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  /* The same file twice is one material: the hex SHA-256 of the file (of
+   * the address, for a link).
+   */
+  "  sha256 TEXT UNIQUE NOT NULL,"
+  "  page_count INTEGER NOT NULL DEFAULT 1 CHECK (page_count >= 1),"
+  "  page_width REAL,"
+  "  page_height REAL,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX material_title ON material (title COLLATE swedish, id);"
+  "CREATE INDEX material_kind ON material (kind);"
+  "CREATE INDEX material_language ON material (language) WHERE language IS NOT NULL;"
+  /* Audiences and topics: vocabulary codes, as many as apply. */
+  "CREATE TABLE material_tag ("
+  "  material_id INTEGER NOT NULL REFERENCES material ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('audience', 'topic')),"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (material_id, kind, code)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX material_tag_code ON material_tag (kind, code, material_id);"
+  "CREATE TABLE material_file ("
+  "  material_id INTEGER PRIMARY KEY REFERENCES material ON DELETE CASCADE,"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE TABLE material_thumbnail ("
+  "  material_id INTEGER PRIMARY KEY REFERENCES material ON DELETE CASCADE,"
+  "  png BLOB NOT NULL"
+  ");"
+  /* The text of each page that has any, pages counted from 1.  The rowid
+   * is the material's id and the page in one number, so that the search
+   * index, which knows a page by its rowid, tells the material and the
+   * page of a hit without reading the page, and a material's pages are
+   * one run of rowids.  Declared, since VACUUM may renumber an implicit
+   * rowid.
+   */
+  "CREATE TABLE material_page ("
+  "  id INTEGER PRIMARY KEY CHECK (id = material_id * 1048576 + page),"
+  "  material_id INTEGER NOT NULL REFERENCES material ON DELETE CASCADE,"
+  "  page INTEGER NOT NULL CHECK (page BETWEEN 1 AND 1048575),"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE INDEX material_page_material ON material_page (material_id);"
+  /* The page text is indexed where it is stored (external content), so
+   * that a search can show a piece of the page around the words it found;
+   * the triggers keep the index in step, also when a deleted material
+   * takes its pages with it.  The tokenizer is the case search's.
+   */
+  "CREATE VIRTUAL TABLE material_page_fts USING fts5 ("
+  "  text,"
+  "  content = 'material_page', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 0',"
+  "  prefix = '1 2 4'"
+  ");"
+  "CREATE TRIGGER material_page_fts_insert AFTER INSERT ON material_page "
+  "BEGIN INSERT INTO material_page_fts (rowid, text) VALUES (NEW.id, NEW.text); END;"
+  "CREATE TRIGGER material_page_fts_delete AFTER DELETE ON material_page "
+  "BEGIN INSERT INTO material_page_fts (material_page_fts, rowid, text) "
+  "VALUES ('delete', OLD.id, OLD.text); END;"
+  "CREATE TRIGGER material_page_fts_update AFTER UPDATE ON material_page "
+  "BEGIN INSERT INTO material_page_fts (material_page_fts, rowid, text) "
+  "VALUES ('delete', OLD.id, OLD.text); "
+  "INSERT INTO material_page_fts (rowid, text) VALUES (NEW.id, NEW.text); END;"
+  /* One row per material, rowid = material.id, written by the store: the
+   * tags column holds the audiences' and topics' codes with their labels,
+   * which only the store knows.
+   */
+  "CREATE VIRTUAL TABLE material_fts USING fts5 ("
+  "  title, description, source, usage_note, tags,"
+  "  content = '', contentless_delete = 1,"
+  "  tokenize = 'unicode61 remove_diacritics 0',"
+  "  prefix = '1 2 4'"
+  ");"
+  "CREATE TRIGGER material_fts_delete AFTER DELETE ON material "
+  "BEGIN DELETE FROM material_fts WHERE rowid = OLD.id; END;"
+  /* Courses: an ordered list of materials, positions from 0 without
+   * gaps; a material may be in many courses and twice in one.
+   */
+  "CREATE TABLE collection ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  audience TEXT,"
+  "  planned_minutes INTEGER,"
+  "  description TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX collection_title ON collection (title COLLATE swedish, id);"
+  "CREATE TABLE collection_item ("
+  "  collection_id INTEGER NOT NULL REFERENCES collection ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  material_id INTEGER NOT NULL REFERENCES material ON DELETE CASCADE,"
+  "  PRIMARY KEY (collection_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX collection_item_material ON collection_item (material_id);"
+  /* Plain text or Markdown, one note per page. */
+  "CREATE TABLE presenter_note ("
+  "  material_id INTEGER NOT NULL REFERENCES material ON DELETE CASCADE,"
+  "  page INTEGER NOT NULL CHECK (page >= 1),"
+  "  text TEXT NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  PRIMARY KEY (material_id, page)"
+  ") WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS ((int) G_N_ELEMENTS (migrations))
@@ -655,6 +784,42 @@ _lanka_database_check_open (LankaDatabase  *self,
     }
 
   return TRUE;
+}
+
+/* Appends the words of @text (runs of letters and digits; anything else
+ * parts them) to the FTS5 query in @match, each a quoted prefix after
+ * @columns (a column filter such as "{number alias} : ", or ""), every
+ * one of them required: "männ läns" → "männ"* AND "läns"*.  Only letters
+ * and digits reach the query, so no input can be FTS5 syntax.
+ */
+void
+_lanka_database_append_fts_words (GString    *match,
+                                  const char *text,
+                                  const char *columns)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (match->len > 0)
+            g_string_append (match, " AND ");
+          g_string_append_printf (match, "%s\"%s\"*", columns, word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
 }
 
 /* After stepping @stmt through its rows: reset it for the next use, and

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
  * @LANKA_STORE_ERROR_DISK_FULL: there is no space left on the disk
  * @LANKA_STORE_ERROR_INVALID: a value is not valid for its field
  * @LANKA_STORE_ERROR_NOT_FOUND: the record does not exist (any more)
+ * @LANKA_STORE_ERROR_EXISTS: the same thing is stored already
  *
  * The ways the store fails, each of which the interface explains with its
  * own sentence.
@@ -39,6 +40,7 @@ typedef enum
   LANKA_STORE_ERROR_DISK_FULL,
   LANKA_STORE_ERROR_INVALID,
   LANKA_STORE_ERROR_NOT_FOUND,
+  LANKA_STORE_ERROR_EXISTS,
 } LankaStoreError;
 
 GQuark lanka_store_error_quark (void);

@@ -18,6 +18,10 @@ typedef struct
 {
   const char *code;
   const char *label;
+  /* The label's context when it is not the vocabulary's: a label shared
+   * with another vocabulary is translated once.
+   */
+  const char *context;
 } Term;
 
 /* The contexts keep labels apart that read the same in English but not in
@@ -385,6 +389,54 @@ static const Term task_kinds[] = {
   { "manual", NC_("task kind", "Task") },
 };
 
+static const Term material_kinds[] = {
+  { "slides", NC_("material kind", "Slides") },
+  { "document", NC_("material kind", "Document") },
+  { "video", NC_("material kind", "Video") },
+  { "image", NC_("material kind", "Image") },
+  { "link", NC_("material kind", "Link") },
+  { "note", NC_("material kind", "Note") },
+};
+
+static const Term material_audiences[] = {
+  { "police", NC_("material audience", "Police") },
+  { "social_services", NC_("material audience", "Social services") },
+  { "health", NC_("material audience", "Health care") },
+  { "school", NC_("material audience", "School") },
+  { "migration", NC_("material audience", "Migration Agency") },
+  { "ngo", NC_("material audience", "Non-profit organisations") },
+  { "public", NC_("material audience", "General public") },
+  { "all", NC_("material audience", "Everyone") },
+};
+
+/* The forms of exploitation keep their codes and labels, so that a case's
+ * form and the training on it are called the same.
+ */
+static const Term material_topics[] = {
+  { "SexualExploitation", NC_("exploitation", "Sexual purposes"), "exploitation" },
+  { "ForcedLabour", NC_("exploitation", "Forced labour"), "exploitation" },
+  { "UnreasonableWorkingConditions",
+    NC_("exploitation", "Work under manifestly unreasonable conditions"), "exploitation" },
+  { "ForcedBegging", NC_("exploitation", "Begging"), "exploitation" },
+  { "ForcedCriminality", NC_("exploitation", "Criminal activity"), "exploitation" },
+  { "OrganRemoval", NC_("exploitation", "Organ removal"), "exploitation" },
+  { "ForcedMilitaryService", NC_("exploitation", "War service"), "exploitation" },
+  { "ForcedMarriage", NC_("exploitation", "Forced marriage"), "exploitation" },
+  { "Servitude", NC_("exploitation", "Servitude"), "exploitation" },
+  { "ChildLabour", NC_("exploitation", "Child labour"), "exploitation" },
+  { "ForcedAdoption", NC_("exploitation", "Forced adoption"), "exploitation" },
+  { "Surrogacy", NC_("exploitation", "Surrogacy"), "exploitation" },
+  { "OtherSituationOfDistress",
+    NC_("exploitation", "Other activity in a situation of distress"), "exploitation" },
+  { "Other", NC_("exploitation", "Other"), "exploitation" },
+  { "identification", NC_("material topic", "Identification") },
+  { "child_perspective", NC_("material topic", "Child perspective") },
+  { "cooperation", NC_("material topic", "Cooperation") },
+  { "law", NC_("material topic", "Legislation") },
+  { "support", NC_("material topic", "Support and protection") },
+  { "return", NC_("material topic", "Return") },
+};
+
 static const struct {
   const Term *terms;
   guint       n_terms;
@@ -439,10 +491,16 @@ static const struct {
   [LANKA_VOCABULARY_CONSENT_FORM] = { consent_forms, G_N_ELEMENTS (consent_forms),
                                       "consent form" },
   [LANKA_VOCABULARY_TASK_KIND] = { task_kinds, G_N_ELEMENTS (task_kinds), "task kind" },
+  [LANKA_VOCABULARY_MATERIAL_KIND] = { material_kinds, G_N_ELEMENTS (material_kinds),
+                                       "material kind" },
+  [LANKA_VOCABULARY_MATERIAL_AUDIENCE] = { material_audiences, G_N_ELEMENTS (material_audiences),
+                                           "material audience" },
+  [LANKA_VOCABULARY_MATERIAL_TOPIC] = { material_topics, G_N_ELEMENTS (material_topics),
+                                        "material topic" },
 };
 
 /* Every LankaVocabulary value needs its row above. */
-G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == LANKA_VOCABULARY_TASK_KIND + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == LANKA_VOCABULARY_MATERIAL_TOPIC + 1);
 
 static const Term *
 find_term (LankaVocabulary  vocabulary,
@@ -522,6 +580,9 @@ lanka_vocabulary_get_label (LankaVocabulary  vocabulary,
 
   if (!(term = find_term (vocabulary, code)))
     return NULL;
+
+  if (term->context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, term->context, term->label);
 
   if (vocabularies[vocabulary].context == NULL)
     return term->label;

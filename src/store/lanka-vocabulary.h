@@ -46,9 +46,13 @@ G_BEGIN_DECLS
  * @LANKA_VOCABULARY_CONSENT_GIVEN_BY: who gave a consent
  * @LANKA_VOCABULARY_CONSENT_FORM: oral or written
  * @LANKA_VOCABULARY_TASK_KIND: what a deadline is for
+ * @LANKA_VOCABULARY_MATERIAL_KIND: what a training material is, such as "slides"
+ * @LANKA_VOCABULARY_MATERIAL_AUDIENCE: whom a training material is for, such as "police"
+ * @LANKA_VOCABULARY_MATERIAL_TOPIC: what a training material is about: the forms of
+ *   exploitation by their codes, and "identification", "child_perspective", …
  *
- * The code lists of the directory and of cases.  Codes are stored; labels
- * are shown.
+ * The code lists of the directory, of cases and of the training library.
+ * Codes are stored; labels are shown.
  */
 typedef enum
 {
@@ -85,6 +89,9 @@ typedef enum
   LANKA_VOCABULARY_CONSENT_GIVEN_BY,
   LANKA_VOCABULARY_CONSENT_FORM,
   LANKA_VOCABULARY_TASK_KIND,
+  LANKA_VOCABULARY_MATERIAL_KIND,
+  LANKA_VOCABULARY_MATERIAL_AUDIENCE,
+  LANKA_VOCABULARY_MATERIAL_TOPIC,
 } LankaVocabulary;
 
 guint        lanka_vocabulary_get_n_codes       (LankaVocabulary  vocabulary);

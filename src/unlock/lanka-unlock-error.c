@@ -128,6 +128,7 @@ lanka_unlock_describe_error (const GError *error)
         /* These carry a sentence written for the field or record they name. */
         case LANKA_STORE_ERROR_INVALID:
         case LANKA_STORE_ERROR_NOT_FOUND:
+        case LANKA_STORE_ERROR_EXISTS:
           return g_strdup (error->message);
 
         case LANKA_STORE_ERROR_IO:
