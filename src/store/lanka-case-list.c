@@ -629,27 +629,7 @@ build_match (const char *text,
           continue;
         }
 
-      for (const char *p = chunk; ; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c != 0 && g_unichar_isalnum (c))
-            {
-              g_string_append_unichar (word, c);
-              continue;
-            }
-
-          if (word->len > 0)
-            {
-              if (match->len > 0)
-                g_string_append (match, " AND ");
-              g_string_append_printf (match, "%s\"%s\"*", columns, word->str);
-              g_string_truncate (word, 0);
-            }
-
-          if (c == 0)
-            break;
-        }
+      _lanka_database_append_fts_words (match, chunk, columns);
     }
 
   if (match->len == 0)

@@ -1732,7 +1732,6 @@ static char *
 build_match (const char *text)
 {
   g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
   gboolean phone = TRUE;
   gboolean digits = FALSE;
 
@@ -1755,27 +1754,7 @@ build_match (const char *text)
       return g_string_free (g_steal_pointer (&match), FALSE);
     }
 
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-
-      if (word->len > 0)
-        {
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append_printf (match, "\"%s\"*", word->str);
-          g_string_truncate (word, 0);
-        }
-
-      if (c == 0)
-        break;
-    }
+  _lanka_database_append_fts_words (match, text, "");
 
   if (match->len == 0)
     return NULL;
