@@ -17,8 +17,12 @@
 #include "lanka-directory.h"
 #include "lanka-new-case-dialog.h"
 #include "lanka-person-editor.h"
+#include "lanka-material-import.h"
+#include "lanka-materials.h"
 #include "lanka-preferences-window.h"
+#include "lanka-presenter.h"
 #include "lanka-test-ui.h"
+#include "lanka-training-view.h"
 #include "lanka-window-private.h"
 
 /* Walks through every page a person meets and saves a picture of each, at
@@ -268,6 +272,79 @@ shoot_cases (LankaWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (view), "cases.back", NULL);
 }
 
+/* The training library with the sample course: the library, a search
+ * with page hits, a deck open, the course, and the presenter's two
+ * windows in rehearsal, on the slide that has speaker notes.
+ */
+static void
+shoot_training (LankaWindow *window)
+{
+  LankaTrainingView *view = window->training_view;
+  LankaDatabase *database = lanka_application_get_database (app);
+  g_autoptr(GPtrArray) materials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LankaPresenter) presenter = NULL;
+  g_autoptr(GListModel) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *deck = NULL;
+  GtkListBoxRow *course_row;
+  GtkWidget *sidebar;
+
+  if (!lanka_material_sample_ensure (database, NULL, &error) ||
+      (library = lanka_materials_list (database, NULL, &error)) == NULL)
+    {
+      g_printerr ("No sample course: %s\n", error->message);
+      return;
+    }
+
+  /* The view reads the library again when it is given the database. */
+  lanka_training_view_set_database (view, NULL);
+  lanka_training_view_set_database (view, database);
+  save (GTK_WIDGET (window), "training-library");
+
+  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
+    {
+      g_autoptr(LankaRecord) material = g_list_model_get_item (library, i);
+
+      if (g_strcmp0 (lanka_record_get (material, "language"), "sv") == 0)
+        deck = lanka_record_get_uuid (material);
+    }
+
+  lanka_training_view_set_search_text (view, "samordning");
+  save (GTK_WIDGET (window), "training-search");
+  lanka_training_view_set_search_text (view, "");
+
+  if (deck != NULL && lanka_training_view_show_material (view, deck, 2))
+    save (GTK_WIDGET (window), "training-material");
+  gtk_widget_activate_action (GTK_WIDGET (view), "training.back", NULL);
+
+  sidebar = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar_list");
+  course_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 1);
+  if (course_row != NULL)
+    {
+      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), course_row);
+      save (GTK_WIDGET (window), "training-course");
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
+    g_ptr_array_add (materials, g_list_model_get_item (library, i));
+
+  presenter = lanka_presenter_new (GTK_APPLICATION (app), database, materials, 45);
+  if (!lanka_presenter_start (presenter, 1, TRUE, &error))
+    {
+      g_printerr ("No presentation: %s\n", error->message);
+      return;
+    }
+
+  gtk_window_set_default_size (lanka_presenter_get_console (presenter), MAX (width, 1024), 640);
+  gtk_window_set_default_size (lanka_presenter_get_audience (presenter), 960, 540);
+  lanka_test_wait_for (lanka_test_is_mapped, lanka_presenter_get_console (presenter), WAIT_SECONDS);
+  lanka_test_wait_for (lanka_test_is_mapped, lanka_presenter_get_audience (presenter), WAIT_SECONDS);
+  lanka_presentation_start_timer (lanka_presenter_get_presentation (presenter), g_get_monotonic_time ());
+  save (GTK_WIDGET (lanka_presenter_get_console (presenter)), "presenter-console");
+  save (GTK_WIDGET (lanka_presenter_get_audience (presenter)), "presenter-audience");
+  lanka_presenter_end (presenter);
+}
+
 static void
 walk (void)
 {
@@ -327,6 +404,7 @@ walk (void)
   shoot_directory (window);
   lanka_window_set_visible_part (window, "training");
   save (GTK_WIDGET (window), "training");
+  shoot_training (window);
   lanka_window_set_visible_part (window, "cases");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
