@@ -341,6 +341,16 @@ test_facets (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (topic), ==, 0);
 }
 
+/* The material's page, made when a material is first opened. */
+static LankaMaterialDetails *
+find_details (LankaTrainingView *view)
+{
+  GtkWidget *details = lanka_test_find_child (GTK_WIDGET (view), LANKA_TYPE_MATERIAL_DETAILS);
+
+  g_assert_nonnull (details);
+  return LANKA_MATERIAL_DETAILS (details);
+}
+
 static gboolean
 is_page_button (GtkWidget     *widget,
                 gconstpointer  page)
@@ -388,7 +398,7 @@ test_search (void)
 
   g_assert_cmpstr (lanka_training_view_get_shown_uuid (view), ==, first_uuid);
   g_assert_cmpstr (visible_child (view, "content_stack"), ==, "material");
-  details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
+  details = find_details (view);
   g_assert_cmpuint (lanka_material_viewer_get_page (lanka_material_details_get_viewer (details)), ==, 2);
 
   /* Back returns to the results. */
@@ -493,7 +503,7 @@ test_course (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
+  LankaMaterialDetails *details;
   GtkWidget *course_view = lanka_test_find_by_id (GTK_WIDGET (view), "course_view");
   g_autoptr(GListModel) courses = NULL;
   g_autoptr(LankaRecord) course = NULL;
@@ -528,6 +538,7 @@ test_course (void)
 
   /* Added from each material's page, in this order. */
   g_assert_true (lanka_training_view_show_material (view, first_uuid, 0));
+  details = find_details (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "material.add-to-course", "s",
                                              lanka_record_get_uuid (course)));
   g_assert_true (lanka_training_view_show_material (view, second_uuid, 0));
@@ -584,9 +595,9 @@ test_details_save (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
-  GtkWidget *title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
-  GtkWidget *error_label = lanka_test_find_by_id (GTK_WIDGET (details), "error_label");
+  LankaMaterialDetails *details;
+  GtkWidget *title_row;
+  GtkWidget *error_label;
   GtkWidget *sidebar_list = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar_list");
   g_autoptr(LankaRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -600,6 +611,9 @@ test_details_save (void)
   g_assert_cmpstr (visible_child (view, "content_stack"), ==, "library");
 
   g_assert_true (lanka_training_view_show_material (view, second_uuid, 0));
+  details = find_details (view);
+  title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
+  error_label = lanka_test_find_by_id (GTK_WIDGET (details), "error_label");
   lanka_test_iterate_a_while ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, SECOND_TITLE);
 
@@ -640,11 +654,12 @@ test_lock_empties (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
+  LankaMaterialDetails *details;
   GtkWidget *sidebar_list = lanka_test_find_by_id (GTK_WIDGET (view), "sidebar_list");
   GtkWidget *search_entry = lanka_test_find_by_id (GTK_WIDGET (view), "search_entry");
 
   g_assert_true (lanka_training_view_show_material (view, first_uuid, 0));
+  details = find_details (view);
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "polisen");
   lanka_test_iterate_a_while ();
   g_assert_cmpuint (n_cards (view), >, 0);
@@ -731,8 +746,8 @@ test_leave_unsaved (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
-  GtkWidget *title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
+  LankaMaterialDetails *details;
+  GtkWidget *title_row;
   GtkListBox *sidebar_list = GTK_LIST_BOX (lanka_test_find_by_id (GTK_WIDGET (view), "sidebar_list"));
   GtkWidget *library = find_sidebar_row (view, _("Library"));
   GtkWidget *course = find_sidebar_row (view, "Introduktion för polisen");
@@ -744,6 +759,8 @@ test_leave_unsaved (void)
 
   /* A new title, then Back: saved, and the grid shows it. */
   g_assert_true (lanka_training_view_show_material (view, first_uuid, 0));
+  details = find_details (view);
+  title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Identifiering – grundkurs");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "training.back", NULL));
   lanka_test_iterate_a_while ();
@@ -825,11 +842,13 @@ test_lock_saves (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
-  GtkWidget *title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
+  LankaMaterialDetails *details;
+  GtkWidget *title_row;
   g_autofree char *title = NULL;
 
   g_assert_true (lanka_training_view_show_material (view, first_uuid, 0));
+  details = find_details (view);
+  title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), FIRST_TITLE);
   lanka_application_lock (app);
   g_assert_null (lanka_training_view_get_database (view));
@@ -867,11 +886,13 @@ test_close_saves (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
-  GtkWidget *title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
+  LankaMaterialDetails *details;
+  GtkWidget *title_row;
   g_autofree char *title = NULL;
 
   g_assert_true (lanka_training_view_show_material (view, second_uuid, 0));
+  details = find_details (view);
+  title_row = lanka_test_find_by_id (GTK_WIDGET (details), "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), SECOND_TITLE);
   lanka_test_close_window (GTK_WINDOW (window));
   g_assert_null (lanka_application_get_window (app));
@@ -1171,13 +1192,14 @@ test_course_drop (void)
 {
   LankaWindow *window = open_window (1100);
   LankaTrainingView *view = window->training_view;
-  LankaMaterialDetails *details = LANKA_MATERIAL_DETAILS (lanka_test_find_by_id (GTK_WIDGET (view), "details"));
+  LankaMaterialDetails *details;
   g_autoptr(GListModel) courses = lanka_collections_list (lanka_application_get_database (app), NULL);
   g_autoptr(LankaRecord) course = g_list_model_get_item (courses, 0);
   const char *course_uuid = lanka_record_get_uuid (course);
   g_autoptr(GListModel) items = NULL;
 
   g_assert_true (lanka_training_view_show_material (view, deck_uuid, 0));
+  details = find_details (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "material.add-to-course", "s", course_uuid));
   gtk_widget_activate (find_sidebar_row (view, "Introduktion för polisen"));
   lanka_test_iterate_a_while ();

@@ -14,6 +14,7 @@
 #include "lanka-case-overview.h"
 #include "lanka-cases-view.h"
 #include "lanka-cases.h"
+#include "lanka-material-details.h"
 #include "lanka-preferences-window.h"
 #include "lanka-test-ui.h"
 #include "lanka-training-view.h"
@@ -344,6 +345,40 @@ check_switcher_placement (int      width,
   g_settings_reset (settings, "window-height");
 }
 
+/* Länka starts on the Cases part, and the time to its first frame is
+ * budgeted: the Training part, hidden, reads nothing from the database,
+ * and the material's page is made only when a material is opened.
+ */
+static void
+test_training_waits (void)
+{
+  GSettings *settings = lanka_application_get_settings (app);
+  LankaWindow *window;
+  GtkWidget *view;
+  GtkWidget *sidebar_list;
+
+  g_settings_set_string (settings, "visible-part", "cases");
+  window = open_window ();
+  view = GTK_WIDGET (window->training_view);
+  sidebar_list = lanka_test_find_by_id (view, "sidebar_list");
+  lanka_test_iterate_a_while ();
+
+  g_assert_cmpstr (lanka_window_get_visible_part (window), ==, "cases");
+  g_assert_nonnull (lanka_training_view_get_database (window->training_view));
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_null (gtk_widget_get_first_child (sidebar_list));
+  g_assert_null (lanka_test_find_child (view, LANKA_TYPE_MATERIAL_DETAILS));
+
+  /* Shown, it has its library; no material has been opened yet. */
+  lanka_window_set_visible_part (window, "training");
+  lanka_test_iterate_until (lanka_test_is_mapped, view);
+  g_assert_nonnull (lanka_test_find_label (sidebar_list, _("Library")));
+  g_assert_null (lanka_test_find_child (view, LANKA_TYPE_MATERIAL_DETAILS));
+
+  close_window (window);
+  g_settings_reset (settings, "visible-part");
+}
+
 static void
 test_narrow_window (void)
 {
@@ -636,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/part-shortcuts", test_part_shortcuts);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/state-persists", test_state_persists);
+  g_test_add_func ("/ui/window/training-waits", test_training_waits);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/wide", test_wide_window);
   g_test_add_func ("/ui/preferences/style", test_preferences_style);

@@ -41,6 +41,11 @@ typedef enum
  * material's page.  Filtering, searching and ordering happen in the
  * store.  Thumbnails are decoded when a card is first shown and kept in
  * memory only, while the database is open.
+ *
+ * Länka starts on the Cases part, and the time to its first frame is
+ * budgeted: so the library is read when the part is first shown (or
+ * when something here is asked for before that), and the material's
+ * page, with its viewer, is made when a material is first opened.
  */
 struct _LankaTrainingView
 {
@@ -48,6 +53,9 @@ struct _LankaTrainingView
 
   LankaDatabase        *database;
   LankaPresenter       *presenter;
+
+  /* The material's page, once a material has been opened. */
+  LankaMaterialDetails *details;
 
   GListModel           *materials;
   GtkSingleSelection   *grid_selection;
@@ -110,8 +118,10 @@ struct _LankaTrainingView
   GtkLabel             *course_subtitle_label;
   GtkStack             *course_stack;
   GtkListView          *course_view;
-  LankaMaterialDetails *details;
+  AdwBin               *material_page;
 
+  /* Set once the library of the database has been read. */
+  guint                 loaded : 1;
   /* Set while the sidebar is rebuilt, not chosen from by a person. */
   guint                 filling_sidebar : 1;
   /* Set while edits are saved on the way out, with no one to show. */
@@ -363,7 +373,7 @@ fill_language_facet (LankaTrainingView *self)
   g_auto(GStrv) languages = NULL;
   guint position = 0;
 
-  if (self->database != NULL)
+  if (self->database != NULL && self->loaded)
     languages = lanka_materials_dup_languages (self->database, NULL);
 
   g_ptr_array_set_size (self->language_codes, 0);
@@ -426,7 +436,7 @@ reload_library (LankaTrainingView *self)
   gboolean narrowed;
   guint position;
 
-  if (self->database == NULL)
+  if (self->database == NULL || !self->loaded)
     return;
 
   position = gtk_single_selection_get_selected (self->grid_selection);
@@ -519,7 +529,7 @@ fill_sidebar (LankaTrainingView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
 
-  if (self->database == NULL)
+  if (self->database == NULL || !self->loaded)
     {
       self->filling_sidebar = FALSE;
       return;
@@ -1459,7 +1469,7 @@ lanka_training_view_present (GtkWidget  *widget,
     {
       g_autoptr(LankaRecord) material = g_list_model_get_item (self->materials, position);
 
-      on_details_present_cb (self, material, 0, self->details);
+      on_details_present_cb (self, material, 0, NULL);
     }
 }
 
@@ -1582,7 +1592,7 @@ on_leave_dialog_response_cb (LankaTrainingView *self,
   g_signal_handlers_disconnect_by_func (dialog, on_leave_dialog_response_cb, self);
   g_clear_weak_pointer (&self->leave_dialog);
 
-  if (g_strcmp0 (response, "discard") != 0 || self->database == NULL)
+  if (g_strcmp0 (response, "discard") != 0 || self->database == NULL || self->details == NULL)
     return;
 
   lanka_material_details_discard_changes (self->details);
@@ -1606,7 +1616,7 @@ may_leave_material (LankaTrainingView *self,
 
   if (self->leave_dialog == NULL)
     {
-      if (!lanka_material_details_get_modified (self->details))
+      if (self->details == NULL || !lanka_material_details_get_modified (self->details))
         return TRUE;
 
       if (lanka_material_details_save_changes (self->details, &error))
@@ -1657,7 +1667,7 @@ save_edits_quietly (LankaTrainingView *self)
   g_autoptr(GError) error = NULL;
 
   if (self->database == NULL || !lanka_database_is_open (self->database) ||
-      !lanka_material_details_get_modified (self->details))
+      self->details == NULL || !lanka_material_details_get_modified (self->details))
     return;
 
   self->saving_quietly = TRUE;
@@ -1726,23 +1736,29 @@ lanka_training_view_search (GtkWidget  *widget,
   lanka_training_view_focus_search (LANKA_TRAINING_VIEW (widget));
 }
 
+/* One query for the lot afterwards, not one per drop-down. */
 static void
-lanka_training_view_clear_facets (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *param)
+clear_facets_quietly (LankaTrainingView *self)
 {
-  LankaTrainingView *self = LANKA_TRAINING_VIEW (widget);
   GtkDropDown *dropdowns[] = { self->kind_dropdown, self->topic_dropdown,
                                self->audience_dropdown, self->language_dropdown };
 
-  /* One query for the lot, not one per drop-down. */
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
       g_signal_handlers_block_by_func (dropdowns[i], on_facet_changed_cb, self);
       gtk_drop_down_set_selected (dropdowns[i], 0);
       g_signal_handlers_unblock_by_func (dropdowns[i], on_facet_changed_cb, self);
     }
+}
 
+static void
+lanka_training_view_clear_facets (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  LankaTrainingView *self = LANKA_TRAINING_VIEW (widget);
+
+  clear_facets_quietly (self);
   reload_library (self);
 }
 
@@ -2180,6 +2196,49 @@ on_course_view_map_cb (LankaTrainingView *self,
     gtk_list_view_set_model (course_view, GTK_SELECTION_MODEL (self->course_selection));
 }
 
+/* Reads the library of the database, once: when the part is first shown
+ * or something here is asked for before that.
+ */
+static void
+ensure_loaded (LankaTrainingView *self)
+{
+  if (self->database == NULL || self->loaded)
+    return;
+
+  self->loaded = TRUE;
+  fill_sidebar (self, NULL);
+  reload_library (self);
+}
+
+/* The material's page, with its viewer, fields and checklists, is made
+ * when a material is first opened: most people who start Länka do not.
+ */
+static LankaMaterialDetails *
+ensure_details (LankaTrainingView *self)
+{
+  if (self->details != NULL)
+    return self->details;
+
+  self->details = LANKA_MATERIAL_DETAILS (lanka_material_details_new ());
+  g_signal_connect_object (self->details, "saved", G_CALLBACK (on_details_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details, "deleted", G_CALLBACK (on_details_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details, "present", G_CALLBACK (on_details_present_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details, "courses-changed", G_CALLBACK (on_details_courses_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  lanka_material_details_set_database (self->details, self->database);
+  adw_bin_set_child (self->material_page, GTK_WIDGET (self->details));
+
+  return self->details;
+}
+
+static void
+lanka_training_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lanka_training_view_parent_class)->map (widget);
+
+  ensure_loaded (LANKA_TRAINING_VIEW (widget));
+}
+
 static void
 lanka_training_view_dispose (GObject *object)
 {
@@ -2195,6 +2254,7 @@ lanka_training_view_dispose (GObject *object)
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANKA_TYPE_TRAINING_VIEW);
+  self->details = NULL;
 
   g_clear_object (&self->grid_selection);
   g_clear_object (&self->materials);
@@ -2272,6 +2332,8 @@ lanka_training_view_class_init (LankaTrainingViewClass *klass)
   object_class->get_property = lanka_training_view_get_property;
   object_class->set_property = lanka_training_view_set_property;
 
+  widget_class->map = lanka_training_view_map;
+
   /**
    * LankaTrainingView:database:
    *
@@ -2294,7 +2356,6 @@ lanka_training_view_class_init (LankaTrainingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, course_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, course_title_label);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, course_view);
-  gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, details);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, grid_view);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, language_dropdown);
@@ -2302,6 +2363,7 @@ lanka_training_view_class_init (LankaTrainingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, library_error_status);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, library_page);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, material_page);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, results_list);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, search_entry);
@@ -2312,10 +2374,6 @@ lanka_training_view_class_init (LankaTrainingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LankaTrainingView, topic_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_course_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_details_courses_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_details_deleted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_details_present_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_details_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_facet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
@@ -2347,8 +2405,6 @@ lanka_training_view_class_init (LankaTrainingViewClass *klass)
    */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "training.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "training.back", NULL);
-
-  g_type_ensure (LANKA_TYPE_MATERIAL_DETAILS);
 }
 
 static void
@@ -2453,9 +2509,10 @@ lanka_training_view_get_database (LankaTrainingView *self)
  * @self: a #LankaTrainingView
  * @database: (nullable): the open database, or %NULL to empty the view
  *
- * Shows the library of @database.  With %NULL, as when Länka locks, a
- * presentation ends, the material's edits are saved if they are valid,
- * and every list, thumbnail, search and material shown is let go.
+ * Shows the library of @database, read when the part is shown.  With
+ * %NULL, as when Länka locks, a presentation ends, the material's edits
+ * are saved if they are valid, and every list, thumbnail, search and
+ * material shown is let go.
  */
 void
 lanka_training_view_set_database (LankaTrainingView *self,
@@ -2474,6 +2531,7 @@ lanka_training_view_set_database (LankaTrainingView *self,
   save_edits_quietly (self);
   close_leave_dialog (self);
   g_set_object (&self->database, database);
+  self->loaded = FALSE;
 
   gtk_single_selection_set_model (self->grid_selection, NULL);
   g_clear_object (&self->materials);
@@ -2481,20 +2539,22 @@ lanka_training_view_set_database (LankaTrainingView *self,
   g_list_store_remove_all (self->course_items);
   g_hash_table_remove_all (self->thumbnails);
   g_clear_pointer (&self->return_page, g_free);
-  lanka_material_details_set_database (self->details, database);
+  if (self->details != NULL)
+    lanka_material_details_set_database (self->details, database);
 
   /* What was searched for is part of what the person did: not kept. */
   set_search_text_quietly (self, "");
   clear_results (self);
-  lanka_training_view_clear_facets (GTK_WIDGET (self), NULL, NULL);
+  clear_facets_quietly (self);
 
   fill_sidebar (self, NULL);
   fill_language_facet (self);
   gtk_stack_set_visible_child_name (self->library_stack, "empty");
   show_library (self);
 
-  if (database != NULL)
-    reload_library (self);
+  /* Hidden, as at start-up, the library waits until it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
@@ -2524,6 +2584,7 @@ lanka_training_view_import_files (LankaTrainingView *self,
   if (self->database == NULL || g_list_model_get_n_items (files) == 0)
     return;
 
+  ensure_loaded (self);
   dialog = lanka_material_import_dialog_new (self->database, files);
   g_signal_connect_object (dialog, "material-imported", G_CALLBACK (on_import_dialog_material_imported_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2560,6 +2621,7 @@ lanka_training_view_show_material (LankaTrainingView *self,
   if (self->database == NULL)
     return FALSE;
 
+  ensure_loaded (self);
   if (!(material = lanka_materials_get (self->database, uuid, &error)))
     {
       show_toast (self, error->message);
@@ -2579,7 +2641,7 @@ lanka_training_view_show_material (LankaTrainingView *self,
       self->return_page = g_strdup (current);
     }
 
-  lanka_material_details_set_material (self->details, material);
+  lanka_material_details_set_material (ensure_details (self), material);
   if (page > 0)
     lanka_material_viewer_set_page (lanka_material_details_get_viewer (self->details), page);
 
@@ -2603,6 +2665,9 @@ lanka_training_view_get_shown_uuid (LankaTrainingView *self)
 
   g_return_val_if_fail (LANKA_IS_TRAINING_VIEW (self), NULL);
 
+  if (self->details == NULL)
+    return NULL;
+
   material = lanka_material_details_get_material (self->details);
   if (material == NULL || g_strcmp0 (get_visible_page (self), "material") != 0)
     return NULL;
@@ -2623,6 +2688,7 @@ lanka_training_view_set_search_text (LankaTrainingView *self,
 {
   g_return_if_fail (LANKA_IS_TRAINING_VIEW (self));
 
+  ensure_loaded (self);
   set_search_text_quietly (self, text != NULL ? text : "");
   run_search (self, TRUE);
 }
