@@ -607,6 +607,42 @@ test_notes (void)
   run_finish (&run);
 }
 
+/* Notes that cannot be saved (here: the material was deleted meanwhile)
+ * are not lost: the console says so, and the slide keeps them.
+ */
+static void
+test_notes_not_saved (void)
+{
+  Run run = { 0 };
+  GtkWidget *view;
+  GtkWidget *error_label;
+  GtkTextBuffer *buffer;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+
+  run_start (&run, "Notes Kept");
+  view = lanka_test_find_by_id (get_console (&run), "notes_view");
+  error_label = lanka_test_find_by_id (get_console (&run), "notes_error_label");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  gtk_text_buffer_set_text (buffer, "Ask who has met this.", -1);
+  g_assert_true (lanka_materials_delete (get_database (), lanka_record_get_uuid (run.material), &error));
+  g_assert_no_error (error);
+
+  press (&run, GDK_KEY_Right);
+  g_assert_cmpstr (get_counter (&run), ==, "2 / 4");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), _("The notes were not saved")));
+
+  press (&run, GDK_KEY_Left);
+  g_assert_cmpstr (get_counter (&run), ==, "1 / 4");
+  notes = dup_notes (&run);
+  g_assert_cmpstr (notes, ==, "Ask who has met this.");
+
+  run_finish (&run);
+}
+
 static void
 test_end_from_outside (void)
 {
@@ -999,6 +1035,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/presenter/rehearsal", test_rehearsal);
   g_test_add_func ("/ui/presenter/notes", test_notes);
+  g_test_add_func ("/ui/presenter/notes-not-saved", test_notes_not_saved);
   g_test_add_func ("/ui/presenter/end-from-outside", test_end_from_outside);
   g_test_add_func ("/ui/presenter/nothing-to-present", test_nothing_to_present);
   g_test_add_func ("/ui/presenter/monitor-dialog", test_monitor_dialog);

@@ -61,6 +61,7 @@ struct _LankaPresenterConsole
   GtkPicture         *next_picture;
   GtkLabel           *next_film_label;
   GtkTextView        *notes_view;
+  GtkLabel           *notes_error_label;
   GtkGridView        *overview_grid;
   GtkLabel           *counter_label;
   GtkLabel           *timer_label;
@@ -598,6 +599,7 @@ lanka_presenter_console_class_init (LankaPresenterConsoleClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, next_picture);
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, next_stack);
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, notes_error_label);
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, overview_grid);
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, pace_label);
   gtk_widget_class_bind_template_child (widget_class, LankaPresenterConsole, slides_area);
@@ -800,6 +802,23 @@ lanka_presenter_console_set_notes (LankaPresenterConsole *self,
   g_signal_handler_block (buffer, self->notes_changed_id);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   g_signal_handler_unblock (buffer, self->notes_changed_id);
+}
+
+/**
+ * lanka_presenter_console_set_notes_error:
+ * @self: a #LankaPresenterConsole
+ * @message: (nullable): why the notes could not be saved, or %NULL
+ *
+ * Shows under the notes that they were not saved, and why.
+ */
+void
+lanka_presenter_console_set_notes_error (LankaPresenterConsole *self,
+                                         const char            *message)
+{
+  g_return_if_fail (LANKA_IS_PRESENTER_CONSOLE (self));
+
+  gtk_label_set_label (self->notes_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_error_label), message != NULL);
 }
 
 /**

@@ -47,6 +47,9 @@ void                   lanka_presenter_console_set_overview      (LankaPresenter
 void                   lanka_presenter_console_set_notes         (LankaPresenterConsole *self,
                                                                   const char            *text);
 char                  *lanka_presenter_console_dup_notes         (LankaPresenterConsole *self);
+/* A sentence under the notes when they could not be saved; %NULL hides it. */
+void                   lanka_presenter_console_set_notes_error   (LankaPresenterConsole *self,
+                                                                  const char            *message);
 void                   lanka_presenter_console_set_can_swap      (LankaPresenterConsole *self,
                                                                   gboolean               can_swap);
 /* Keys that mean something to the console before the presentation sees

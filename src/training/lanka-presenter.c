@@ -97,6 +97,7 @@ struct _LankaPresenter
   GtkMediaStream        *playing;
   guint                  notes_slide;
   gboolean               notes_dirty;
+  GHashTable            *unsaved_notes;
   guint                  notes_save_id;
   guint                  resize_id;
   guint                  inhibit_cookie;
@@ -562,9 +563,24 @@ save_notes (LankaPresenter *self)
   if (self->database == NULL || !lanka_database_is_open (self->database))
     return;
 
+  /* A note that could not be saved stays with its slide, shown again and
+   * saved again when the trainer comes back to it.
+   */
   if (!lanka_presenter_notes_set (self->database, lanka_record_get_uuid (slide->material),
                                   slide->page + 1, text, &error))
-    g_debug ("Presenter notes could not be saved: %s", error->message);
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, as a sentence */
+      message = g_strdup_printf (_("The notes were not saved: %s"), error->message);
+      lanka_presenter_console_set_notes_error (self->console, message);
+      g_hash_table_insert (self->unsaved_notes, GUINT_TO_POINTER (self->notes_slide),
+                           g_steal_pointer (&text));
+      return;
+    }
+
+  lanka_presenter_console_set_notes_error (self->console, NULL);
+  g_hash_table_remove (self->unsaved_notes, GUINT_TO_POINTER (self->notes_slide));
 }
 
 static gboolean
@@ -602,6 +618,15 @@ update_notes (LankaPresenter *self)
 
   self->notes_slide = current;
   slide = get_slide (self, current);
+
+  if (g_hash_table_contains (self->unsaved_notes, GUINT_TO_POINTER (current)))
+    {
+      lanka_presenter_console_set_notes (self->console,
+                                         g_hash_table_lookup (self->unsaved_notes, GUINT_TO_POINTER (current)));
+      self->notes_dirty = TRUE;
+      return;
+    }
+
   text = lanka_presenter_notes_get (self->database, lanka_record_get_uuid (slide->material),
                                     slide->page + 1, &error);
   if (error != NULL)
@@ -1055,6 +1080,7 @@ lanka_presenter_finalize (GObject *object)
   g_clear_pointer (&self->slides, g_array_unref);
   g_clear_pointer (&self->films, g_ptr_array_unref);
   g_clear_pointer (&self->film_fds, g_array_unref);
+  g_clear_pointer (&self->unsaved_notes, g_hash_table_unref);
 
   G_OBJECT_CLASS (lanka_presenter_parent_class)->finalize (object);
 }
@@ -1090,6 +1116,7 @@ lanka_presenter_init (LankaPresenter *self)
   self->film_fds = g_array_new (FALSE, FALSE, sizeof (int));
   self->settings = g_settings_new ("io.github.lanka.Lanka");
   self->notes_slide = G_MAXUINT;
+  self->unsaved_notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /**
