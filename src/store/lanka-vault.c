@@ -105,8 +105,11 @@ typedef struct
   LankaVaultMethod  method;
   LankaSecret      *secret;
   LankaSecret      *passphrase;
-  /* Held (lanka_database_hold()) while the task lives, so that locking
-   * meanwhile closes it only when the worker is done with it.
+  /* Held (lanka_database_hold()) while the worker uses it, so that
+   * locking meanwhile closes it only when the worker is done with it.
+   * The worker lets go before it returns its result (let_go_of_database()),
+   * so that a close asked for meanwhile has happened when the caller
+   * hears of the result, not whenever the task is freed.
    */
   LankaDatabase    *database;
   char             *path;
@@ -120,13 +123,19 @@ typedef struct
 } CreateResult;
 
 static void
+let_go_of_database (TaskData *data)
+{
+  if (data->database != NULL)
+    lanka_database_release (data->database);
+  g_clear_object (&data->database);
+}
+
+static void
 task_data_free (TaskData *data)
 {
   g_clear_pointer (&data->secret, lanka_secret_free);
   g_clear_pointer (&data->passphrase, lanka_secret_free);
-  if (data->database != NULL)
-    lanka_database_release (data->database);
-  g_clear_object (&data->database);
+  let_go_of_database (data);
   g_clear_pointer (&data->path, g_free);
   g_free (data);
 }
@@ -1704,6 +1713,7 @@ rotate_key_thread (GTask        *task,
                            data->passphrase,
                            cancellable,
                            &error);
+  let_go_of_database (data);
 
   if (code == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -2184,8 +2194,12 @@ backup_thread (GTask        *task,
 {
   TaskData *data = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean written;
 
-  if (vault_backup (LANKA_VAULT (source_object), data->database, data->path, cancellable, &error))
+  written = vault_backup (LANKA_VAULT (source_object), data->database, data->path, cancellable, &error);
+  let_go_of_database (data);
+
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
